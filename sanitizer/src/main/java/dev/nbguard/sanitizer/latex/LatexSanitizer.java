@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  * on). The macros that reach markup, URLs or configuration are neutralised; everything else is
  * left byte-identical.
  *
+ * <p>Work is bounded: an argument is read up to {@value TexArguments#MAX_ARGUMENT} characters
+ * (longer ones count as unparsed), and a text with very many blocked macros is refused (the
+ * caller drops it, fail closed).
+ *
  * <p>The whole text is scanned as TeX, inside and outside math delimiters and comments, so a
  * differential in where MathJax thinks math starts cannot hide a macro. Control words are read as
  * MathJax reads them ({@code \} + ASCII letters, or {@code \} + one character, so {@code \\href}
@@ -86,6 +90,7 @@ public final class LatexSanitizer implements RepresentationSanitizer {
       return tex;
     }
     boolean definitionsRisky = assemblyRisk(tex);
+    long budget = 16L * tex.length() + (1 << 20);
     StringBuilder out = new StringBuilder(tex.length());
     int i = 0;
     while (i < tex.length()) {
@@ -105,6 +110,12 @@ public final class LatexSanitizer implements RepresentationSanitizer {
         continue;
       }
       String name = tex.substring(i + 1, nameEnd);
+      if (BLOCKED_NAMES.contains(name)) {
+        budget -= TexArguments.MAX_ARGUMENT;
+        if (budget < 0) {
+          throw new IllegalStateException("too many blocked LaTeX macros to check");
+        }
+      }
       i = macro(tex, i, nameEnd, name, definitionsRisky, out, report);
     }
     return out.toString();
@@ -145,7 +156,7 @@ public final class LatexSanitizer implements RepresentationSanitizer {
       return end.orElse(nameEnd);
     }
     if (name.equals("unicode")) {
-      var m = UNICODE_ARG.matcher(tex).region(argStart, tex.length());
+      var m = UNICODE_ARG.matcher(tex).region(argStart, Math.min(tex.length(), argStart + 64));
       if (m.lookingAt()) {
         out.append(tex, start, nameEnd);
         return nameEnd;

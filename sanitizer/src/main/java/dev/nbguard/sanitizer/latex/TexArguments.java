@@ -9,6 +9,9 @@ import java.util.OptionalInt;
  * the caller then removes the macro instead of guessing.
  */
 final class TexArguments {
+  /** Arguments longer than this are not read: the macro is removed instead (bounded work). */
+  static final int MAX_ARGUMENT = 4096;
+
   private TexArguments() {}
 
   /** Index of the first non-whitespace character at or after {@code i}. */
@@ -25,7 +28,8 @@ final class TexArguments {
       return OptionalInt.empty();
     }
     int depth = 0;
-    for (int i = open; i < s.length(); i++) {
+    int limit = (int) Math.min(s.length(), (long) open + MAX_ARGUMENT);
+    for (int i = open; i < limit; i++) {
       char c = s.charAt(i);
       if (c == '\\') {
         i++;
@@ -44,7 +48,8 @@ final class TexArguments {
       return OptionalInt.empty();
     }
     int depth = 0;
-    for (int i = open + 1; i < s.length(); i++) {
+    int limit = (int) Math.min(s.length(), (long) open + MAX_ARGUMENT);
+    for (int i = open + 1; i < limit; i++) {
       char c = s.charAt(i);
       if (c == '\\') {
         i++;

@@ -39,8 +39,21 @@ import org.commonmark.renderer.html.HtmlRenderer;
  *   <li>The result is rendered with commonmark-java and checked with jsoup; anything unsafe left
  *       drops the representation ({@code markdown.unsafe}).
  * </ol>
+ *
+ * <p>Texts over {@link #PARSE_LIMIT} characters, or with very many unclosed {@code <}/{@code [},
+ * skip the parser (steps 2 and 4); step 3 still applies.
  */
 public final class MarkdownSanitizer implements RepresentationSanitizer {
+  /**
+   * commonmark-java 0.27 is superlinear on some inputs (many unclosed {@code <} or {@code [},
+   * table-like lines: seconds at 50 KB). Longer or opener-heavy texts skip steps 2 and 4: the
+   * parser-independent step 3 alone keeps them safe, at the cost of escaping instead of
+   * sanitizing their HTML.
+   */
+  static final int PARSE_LIMIT = 32 * 1024;
+
+  private static final long OPENER_LIMIT = 4L * 1024 * 1024;
+
   private final HtmlSanitizer html;
   private final UrlPolicy urls;
   private final LatexSanitizer latex;
@@ -61,7 +74,7 @@ public final class MarkdownSanitizer implements RepresentationSanitizer {
   public Optional<Representation> sanitize(Representation r, Action action, Report report) {
     String in = r.text();
     String out = sanitizeText(in, report);
-    Optional<String> problem = check.problem(parser.parse(out));
+    Optional<String> problem = parseable(out) ? check.problem(parser.parse(out)) : Optional.empty();
     if (problem.isPresent()) {
       report.add(Action.DROP, "markdown.unsafe", problem.get());
       return Optional.empty();
@@ -72,7 +85,7 @@ public final class MarkdownSanitizer implements RepresentationSanitizer {
   /** Steps 1 to 3 of the class comment. */
   String sanitizeText(String in, Report report) {
     String text = latex.clean(in, report);
-    if (text.indexOf('<') >= 0 || text.indexOf(':') >= 0 || text.indexOf('[') >= 0) {
+    if ((text.indexOf('<') >= 0 || text.indexOf('[') >= 0) && parseable(text)) {
       Node document = parser.parse(text);
       MarkdownEdits edits = new MarkdownEdits(text, html, urls, report);
       document.accept(edits);
@@ -80,6 +93,27 @@ public final class MarkdownSanitizer implements RepresentationSanitizer {
     }
     text = escapeDangerousTags(text, report);
     return neutraliseSchemes(text, report);
+  }
+
+  /** Whether commonmark-java can parse {@code text} in bounded time (see {@link #PARSE_LIMIT}). */
+  static boolean parseable(String text) {
+    return text.length() <= PARSE_LIMIT
+        && openerCost(text, '<', '>') + openerCost(text, '[', ']') <= OPENER_LIMIT;
+  }
+
+  /** The sum, over every {@code open}, of the distance to the next {@code close} (or the end). */
+  private static long openerCost(String text, char open, char close) {
+    long cost = 0;
+    int nextClose = text.length();
+    for (int i = text.length() - 1; i >= 0; i--) {
+      char c = text.charAt(i);
+      if (c == close) {
+        nextClose = i;
+      } else if (c == open) {
+        cost += nextClose - i;
+      }
+    }
+    return cost;
   }
 
   private static String escapeDangerousTags(String text, Report report) {

@@ -32,7 +32,7 @@ final class TagScan {
   /** Start indexes of the {@code <} of every dangerous tag-like sequence. */
   static List<Integer> find(String text) {
     List<Integer> found = new ArrayList<>();
-    long budget = 64L * text.length() + (1 << 20);
+    long budget = 8L * text.length() + (1 << 20);
     for (int lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', lt + 1)) {
       if (lt + 1 >= text.length() || !startsTag(text.charAt(lt + 1))) {
         continue;
