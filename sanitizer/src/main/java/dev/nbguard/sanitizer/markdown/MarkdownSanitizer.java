@@ -41,7 +41,9 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * </ol>
  *
  * <p>Texts over {@link #PARSE_LIMIT} characters, or with very many unclosed {@code <}/{@code [},
- * skip the parser (steps 2 and 4); step 3 still applies.
+ * skip the parser (steps 2 and 4); step 3 still applies, stricter: tags with {@code style},
+ * {@code id}, {@code name} or {@code target} attributes are escaped too, since no HTML sanitizer
+ * saw them.
  */
 public final class MarkdownSanitizer implements RepresentationSanitizer {
   /**
@@ -50,7 +52,7 @@ public final class MarkdownSanitizer implements RepresentationSanitizer {
    * parser-independent step 3 alone keeps them safe, at the cost of escaping instead of
    * sanitizing their HTML.
    */
-  static final int PARSE_LIMIT = 32 * 1024;
+  static final int PARSE_LIMIT = 16 * 1024;
 
   private static final long OPENER_LIMIT = 4L * 1024 * 1024;
 
@@ -85,13 +87,14 @@ public final class MarkdownSanitizer implements RepresentationSanitizer {
   /** Steps 1 to 3 of the class comment. */
   String sanitizeText(String in, Report report) {
     String text = latex.clean(in, report);
-    if ((text.indexOf('<') >= 0 || text.indexOf('[') >= 0) && parseable(text)) {
+    boolean parsed = parseable(text);
+    if ((text.indexOf('<') >= 0 || text.indexOf('[') >= 0) && parsed) {
       Node document = parser.parse(text);
       MarkdownEdits edits = new MarkdownEdits(text, html, urls, report);
       document.accept(edits);
       text = Edit.apply(text, edits.edits());
     }
-    text = escapeDangerousTags(text, report);
+    text = escapeDangerousTags(text, !parsed, report);
     return neutraliseSchemes(text, report);
   }
 
@@ -116,9 +119,9 @@ public final class MarkdownSanitizer implements RepresentationSanitizer {
     return cost;
   }
 
-  private static String escapeDangerousTags(String text, Report report) {
+  private static String escapeDangerousTags(String text, boolean strict, Report report) {
     List<Edit> edits = new ArrayList<>();
-    for (int lt : TagScan.find(text)) {
+    for (int lt : TagScan.find(text, strict)) {
       report.sanitized("markdown.html.escaped", text.substring(lt, Math.min(text.length(), lt + 60)));
       edits.add(new Edit(lt, lt + 1, "&lt;"));
     }

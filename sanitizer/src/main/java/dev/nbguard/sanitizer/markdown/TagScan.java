@@ -27,10 +27,22 @@ final class TagScan {
   private static final Pattern OTHER =
       Pattern.compile("(?i)data-commandlinker|srcdoc|formaction|xlink:|expression\\s*\\(|url\\s*\\(|@import|-moz-binding|behavior\\s*:");
 
+  /** Without the parser's HTML pass, also what restyles or clobbers the page. */
+  private static final Pattern STRICT =
+      Pattern.compile("(?i)(?<![a-z0-9_:.-])(style|id|name|target|formtarget|form)\\s*=");
+
   private TagScan() {}
 
   /** Start indexes of the {@code <} of every dangerous tag-like sequence. */
   static List<Integer> find(String text) {
+    return find(text, false);
+  }
+
+  /**
+   * As {@link #find(String)}; {@code strict} also flags {@code style}, {@code id}, {@code name}
+   * and {@code target} attributes (used when no HTML sanitizer saw the text).
+   */
+  static List<Integer> find(String text, boolean strict) {
     List<Integer> found = new ArrayList<>();
     long budget = 8L * text.length() + (1 << 20);
     for (int lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', lt + 1)) {
@@ -42,7 +54,7 @@ final class TagScan {
       if (budget < 0) {
         throw new IllegalStateException("too many unterminated tag-like sequences to check");
       }
-      if (isDangerous(tag)) {
+      if (isDangerous(tag) || (strict && STRICT.matcher(tag).find())) {
         found.add(lt);
       }
     }
