@@ -45,8 +45,12 @@ import java.util.regex.Pattern;
  *       could assemble {@code \href}) or a parameter right after a control word ({@code \h#1});
  *       otherwise a definition cannot produce a blocked name that is not already removed.
  *       {@code \csname}, {@code \string}, {@code \expandafter} are always neutralised.
- *   <li>{@code latex.macro.unparsed}: a blocked macro whose arguments are not a clean brace
- *       group (a comment, a single token, a missing brace) is removed by name alone.
+ *   <li>{@code latex.macro.unparsed}: a blocked macro whose brace group does not close (or is
+ *       longer than the limit), or that is followed by a comment, is removed by name alone. One
+ *       followed by a single token (MathJax then reads one character or control sequence as the
+ *       argument, which cannot form a URL or attribute) is left alone, so that text such as a
+ *       Windows path in Markdown is not mangled (unless the text defines macros: {@code \\let}
+ *       could capture the bare name).
  * </ul>
  */
 public final class LatexSanitizer implements RepresentationSanitizer {
@@ -90,6 +94,7 @@ public final class LatexSanitizer implements RepresentationSanitizer {
       return tex;
     }
     boolean definitionsRisky = assemblyRisk(tex);
+    boolean lenient = !hasDefinitions(tex);
     long budget = 16L * tex.length() + (1 << 20);
     StringBuilder out = new StringBuilder(tex.length());
     int i = 0;
@@ -116,20 +121,20 @@ public final class LatexSanitizer implements RepresentationSanitizer {
           throw new IllegalStateException("too many blocked LaTeX macros to check");
         }
       }
-      i = macro(tex, i, nameEnd, name, definitionsRisky, out, report);
+      i = macro(tex, i, nameEnd, name, definitionsRisky, lenient, out, report);
     }
     return out.toString();
   }
 
   /** Handles one control word starting at {@code start}; returns where scanning continues. */
   private int macro(String tex, int start, int nameEnd, String name, boolean definitionsRisky,
-      StringBuilder out, Report report) {
+      boolean lenient, StringBuilder out, Report report) {
     int argStart = TexArguments.skipSpace(tex, nameEnd);
     String excerpt = tex.substring(start, Math.min(tex.length(), start + 60));
     if (name.equals("href") || name.equals("url")) {
       OptionalInt end = TexArguments.braceGroupEnd(tex, argStart);
       if (end.isEmpty()) {
-        return removeName(name, nameEnd, out, report, excerpt);
+        return singleToken(tex, start, nameEnd, argStart, lenient, out, report, excerpt);
       }
       String url = tex.substring(argStart + 1, end.getAsInt() - 1);
       if (urls.allows(url, UrlPolicy.Context.LINK)) {
@@ -143,7 +148,7 @@ public final class LatexSanitizer implements RepresentationSanitizer {
     if (ATTRIBUTE_MACROS.contains(name)) {
       OptionalInt end = TexArguments.braceGroupEnd(tex, argStart);
       if (end.isEmpty()) {
-        return removeName(name, nameEnd, out, report, excerpt);
+        return singleToken(tex, start, nameEnd, argStart, lenient, out, report, excerpt);
       }
       report.sanitized("latex.macro.attribute", excerpt);
       out.append("{}");
@@ -185,6 +190,22 @@ public final class LatexSanitizer implements RepresentationSanitizer {
     return nameEnd;
   }
 
+  /**
+   * A blocked macro not followed by a brace group. MathJax then takes one character or one control
+   * sequence as the argument (a one-letter class, a relative one-letter URL: harmless), so text
+   * such as a Windows path {@code C:\data\file} is left alone. An unclosed or over-long brace
+   * group, or a comment where the argument should be, removes the macro; so does any text with
+   * a definition macro, since {@code \let\y=\href} captures the bare name for later use.
+   */
+  private static int singleToken(String tex, int start, int nameEnd, int argStart, boolean lenient,
+      StringBuilder out, Report report, String excerpt) {
+    if (!lenient || argStart < tex.length() && (tex.charAt(argStart) == '{' || tex.charAt(argStart) == '%')) {
+      return removeName("", nameEnd, out, report, excerpt);
+    }
+    out.append(tex, start, nameEnd);
+    return nameEnd;
+  }
+
   private static int removeName(String name, int nameEnd, StringBuilder out, Report report, String excerpt) {
     report.sanitized("latex.macro.unparsed", excerpt);
     out.append("{}");
@@ -195,6 +216,16 @@ public final class LatexSanitizer implements RepresentationSanitizer {
     String lower = options.toLowerCase(java.util.Locale.ROOT);
     return lower.contains("url") || lower.contains("position") || lower.contains("expression")
         || lower.contains("import") || lower.contains("behavior") || lower.contains("binding");
+  }
+
+  private static boolean hasDefinitions(String tex) {
+    var m = CONTROL_WORD.matcher(tex);
+    while (m.find()) {
+      if (DEFINITION_MACROS.contains(m.group(1)) || ASSEMBLY_MACROS.contains(m.group(1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

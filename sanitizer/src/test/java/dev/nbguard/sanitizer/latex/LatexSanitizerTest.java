@@ -91,6 +91,21 @@ class LatexSanitizerTest {
   }
 
   @Test
+  void leavesBlockedNamesFollowedByASingleTokenAlone() {
+    Report report = new Report("text/latex");
+    String path = "Saved to C:\\Users\\me\\data\\style\\out.csv and \\href x";
+    assertEquals(path, clean(path, report));
+    assertTrue(report.isEmpty());
+  }
+
+  @Test
+  void removesHrefWithAnUnclosedOrOverlongArgument() {
+    assertFalse(clean("$\\href{javascript:alert(1)").contains("\\href"));
+    String longUrl = "$\\href{javascript:alert(1)//" + "a".repeat(5000) + "}{x}$";
+    assertFalse(clean(longUrl).contains("\\href"));
+  }
+
+  @Test
   void leavesAnEscapedBackslashFollowedByLettersAlone() {
     String tex = "$a \\\\href{javascript:x} b$";
     assertEquals(tex, clean(tex));
