@@ -3,14 +3,66 @@ package dev.nbguard.sanitizer.html;
 import dev.nbguard.sanitizer.PolicyConfig;
 import dev.nbguard.sanitizer.Report;
 import dev.nbguard.sanitizer.UrlPolicy;
+import dev.nbguard.sanitizer.css.CssSanitizer;
+import dev.nbguard.sanitizer.svg.SvgTreeCleaner;
+import java.util.Optional;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
 
-/** The static-HTML policy. Placeholder: escapes everything until implemented. */
+/**
+ * The static-HTML policy. One HTML5 parse (jsoup, the tree a browser builds for {@code
+ * innerHTML} in a {@code <div>}) feeds the allowlist walk ({@link HtmlRules}, inline SVG through
+ * the shared SVG allowlist); the result is serialized, parsed once more and checked by {@link
+ * HtmlVerifier} (the mXSS check). If the check finds anything, the whole input is returned as
+ * escaped text (fail closed, rule {@code html.verify-failed}).
+ *
+ * <p>Built once per policy; immutable and thread-safe. Idempotent: ids already carrying the
+ * {@code nbg-} prefix keep it, so {@code sanitize(sanitize(x))} equals {@code sanitize(x)}.
+ */
 public final class HtmlSanitizer {
-  public HtmlSanitizer(PolicyConfig config, UrlPolicy urls) {}
+  private final HtmlTreeCleaner cleaner;
+  private final HtmlVerifier verifier;
+  private final SvgTreeCleaner svg;
+  private final CssSanitizer css;
+
+  public HtmlSanitizer(PolicyConfig config, UrlPolicy urls) {
+    this.css = new CssSanitizer(config.cssProperties(), urls);
+    this.svg = new SvgTreeCleaner(urls, css);
+    this.cleaner = new HtmlTreeCleaner(urls, css, svg);
+    this.verifier = new HtmlVerifier(urls);
+  }
 
   /** Returns HTML with nothing that can run script or reach the page. */
   public String sanitize(String html, Report report) {
-    report.sanitized("html.placeholder", html);
-    return org.jsoup.nodes.Entities.escape(html);
+    return sanitizeParsed(HtmlFragments.parse(html), html, report);
+  }
+
+  /**
+   * Sanitizes a fragment already parsed by {@link HtmlFragments#parse} (consumed: it is changed
+   * in place), so a caller that looked at the tree first does not parse the HTML twice.
+   */
+  String sanitizeParsed(Element fragment, String original, Report report) {
+    cleaner.clean(fragment, report);
+    String out = HtmlFragments.serialize(fragment);
+    Optional<String> problem = verifier.check(out);
+    if (problem.isPresent()) {
+      report.sanitized("html.verify-failed", problem.get());
+      return Entities.escape(original);
+    }
+    return out;
+  }
+
+  /** The shared SVG allowlist walker (for {@code image/svg+xml}). */
+  public SvgTreeCleaner svgCleaner() {
+    return svg;
+  }
+
+  /** The mXSS check, for other handlers that emit HTML. */
+  public HtmlVerifier verifier() {
+    return verifier;
+  }
+
+  CssSanitizer css() {
+    return css;
   }
 }
