@@ -168,7 +168,7 @@ final class HtmlTreeCleaner {
       }
       case "usemap" -> {
         if (IdPrefix.isFragment(v)) {
-          el.attr(k, IdPrefix.fragment(v));
+          el.attributes().put(k, IdPrefix.fragment(v));
         } else {
           drop(el, k, "html.url.usemap", v, report);
         }
@@ -188,7 +188,7 @@ final class HtmlTreeCleaner {
           if (!urls.allows(v, HtmlRules.urlContext(name, k))) {
             drop(el, k, "html.url.scheme", v, report);
           } else if (k.equals("href") && IdPrefix.isFragment(v)) {
-            el.attr(k, IdPrefix.fragment(v));
+            el.attributes().put(k, IdPrefix.fragment(v));
           }
         }
       }
@@ -199,7 +199,7 @@ final class HtmlTreeCleaner {
     if (value.isBlank()) {
       el.removeAttr(key);
     } else {
-      el.attr(key, value);
+      el.attributes().put(key, value);
     }
   }
 

@@ -53,10 +53,10 @@ final class SvgDocuments {
     out.appendChild(root);
     List<Attribute> attrs = root.attributes().asList();
     root.clearAttributes();
-    root.attr("xmlns", SvgRules.SVG_NS);
-    root.attr("xmlns:xlink", SvgRules.XLINK_NS);
+    root.attributes().put("xmlns", SvgRules.SVG_NS);
+    root.attributes().put("xmlns:xlink", SvgRules.XLINK_NS);
     for (Attribute a : attrs) {
-      root.attr(a.getKey(), a.getValue());
+      root.attributes().put(a.getKey(), a.getValue());
     }
     return root.outerHtml();
   }
@@ -84,7 +84,12 @@ final class SvgDocuments {
       synchronized (XML) {
         b = XML.newDocumentBuilder();
       }
-      b.setErrorHandler(null);
+      b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+        @Override
+        public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+          throw e;
+        }
+      });
       b.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     } catch (Exception e) {
       throw new IllegalArgumentException("sanitized SVG is not well-formed XML: " + e.getMessage(), e);

@@ -174,7 +174,7 @@ public final class SvgTreeCleaner {
           if (!SvgRules.URL_REF_ATTRIBUTES.contains(k) || ANY_URL.matcher(rest).find()) {
             drop(el, key, "svg.url.external", v, report);
           } else {
-            el.attr(key, IdPrefix.cssUrlRefs(v));
+            el.attributes().put(key, IdPrefix.cssUrlRefs(v));
           }
         }
       }
@@ -184,7 +184,7 @@ public final class SvgTreeCleaner {
   private void cleanHref(Element el, String name, String key, String v, Report report) {
     if (SvgRules.FRAGMENT_HREF.contains(name)) {
       if (IdPrefix.isFragment(v)) {
-        el.attr(key, IdPrefix.fragment(v));
+        el.attributes().put(key, IdPrefix.fragment(v));
       } else {
         drop(el, key, "svg.url.external", v, report);
       }
@@ -196,7 +196,7 @@ public final class SvgTreeCleaner {
       if (!urls.allows(v, Context.LINK)) {
         drop(el, key, "svg.url.scheme", v, report);
       } else if (IdPrefix.isFragment(v)) {
-        el.attr(key, IdPrefix.fragment(v));
+        el.attributes().put(key, IdPrefix.fragment(v));
       }
     } else {
       drop(el, key, "svg.attribute.href", v, report);
@@ -207,7 +207,7 @@ public final class SvgTreeCleaner {
     if (value.isBlank()) {
       el.removeAttr(key);
     } else {
-      el.attr(key, value);
+      el.attributes().put(key, value);
     }
   }
 

@@ -17,7 +17,7 @@ class HtmlSanitizerTest {
   static void assertInert(String out) {
     String lower = out.toLowerCase(Locale.ROOT);
     assertFalse(lower.contains("<script"), out);
-    assertFalse(lower.matches("(?s).*\\son[a-z]+\\s*=.*"), out);
+    assertFalse(lower.matches("(?s).*<[^>]*\\son[a-z]+\\s*=.*"), out);
     assertFalse(lower.contains("javascript:"), out);
     assertFalse(lower.contains("<iframe"), out);
     assertFalse(Policies.HTML.verifier().check(out).isPresent(), out);
