@@ -18,10 +18,15 @@ public final class Excerpts {
       }
       sb.append(' ').append(a.getKey()).append("=\"").append(a.getValue()).append('"');
     }
+    sb.append('>');
+    if (sb.length() < MAX && el.childNodeSize() > 0) {
+      String inner = el.childNode(0).outerHtml();
+      sb.append(inner, 0, Math.min(inner.length(), MAX - sb.length() + 1));
+    }
     if (sb.length() > MAX) {
       sb.setLength(MAX);
     }
-    return sb.append('>').toString();
+    return sb.toString();
   }
 
   /** {@code name="value"} of one attribute. */
