@@ -20,7 +20,9 @@ public final class Excerpts {
     }
     sb.append('>');
     if (sb.length() < MAX && el.childNodeSize() > 0) {
-      String inner = el.childNode(0).outerHtml();
+      org.jsoup.nodes.Node first = el.childNode(0);
+      String inner = first instanceof org.jsoup.nodes.DataNode d ? d.getWholeData()
+          : first instanceof org.jsoup.nodes.TextNode t ? t.getWholeText() : "";
       sb.append(inner, 0, Math.min(inner.length(), MAX - sb.length() + 1));
     }
     if (sb.length() > MAX) {
