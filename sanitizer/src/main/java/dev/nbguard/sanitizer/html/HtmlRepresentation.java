@@ -15,8 +15,9 @@ import org.jsoup.parser.Parser;
  *
  * <ul>
  *   <li>SANITIZE: the static policy ({@link HtmlSanitizer}).
- *   <li>SANDBOX: HTML that carries a {@code <script>} element (judged on the parsed tree: plotly,
- *       folium, bokeh standalone pages) goes whole into an opaque-origin {@link Sandbox} frame;
+ *   <li>SANDBOX: HTML that carries a {@code <script>} or {@code <iframe>} element (judged on the
+ *       parsed tree: plotly, folium, bokeh standalone pages, embeds) goes whole into an
+ *       opaque-origin {@link Sandbox} frame;
  *       HTML without script gets the static policy, from the same parse.
  *   <li>JavaScript under SANDBOX: run in a sandbox frame, returned as {@code text/html}.
  * </ul>
@@ -46,7 +47,7 @@ public final class HtmlRepresentation implements RepresentationSanitizer {
               Sandbox.script(text, heightPx)), r.metadata()));
     }
     Element fragment = HtmlFragments.parse(text);
-    if (action == Action.SANDBOX && needsScript(fragment)) {
+    if (action == Action.SANDBOX && needsSandbox(fragment)) {
       report.add(Action.SANDBOX, "html.sandboxed", text);
       return Optional.of(r.withText(Sandbox.frame(text, heightPx)));
     }
@@ -54,10 +55,17 @@ public final class HtmlRepresentation implements RepresentationSanitizer {
     return Optional.of(out.equals(text) ? r : r.withText(out));
   }
 
-  /** True when the parsed fragment holds an HTML {@code <script>} element anywhere. */
-  static boolean needsScript(Element fragment) {
-    for (Element e : fragment.getElementsByTag("script")) {
-      if (Parser.NamespaceHtml.equals(e.tag().namespace())) {
+  /**
+   * True when the parsed fragment holds an HTML {@code <script>} element (plotly, bokeh
+   * standalone pages) or an {@code <iframe>} (folium's map is a page in {@code srcdoc};
+   * {@code IPython.display.IFrame}, YouTube embeds): the static policy would remove what makes
+   * them work, while frames nested in the sandbox inherit its restrictions.
+   */
+  static boolean needsSandbox(Element fragment) {
+    for (Element e : fragment.getAllElements()) {
+      String name = e.normalName();
+      if ((name.equals("script") || name.equals("iframe"))
+          && Parser.NamespaceHtml.equals(e.tag().namespace())) {
         return true;
       }
     }

@@ -28,6 +28,9 @@ public final class SvgTreeCleaner {
       Pattern.compile("url\\(\\s*(['\"]?)#[^'\")\\s]+\\1\\s*\\)", Pattern.CASE_INSENSITIVE);
   private static final Pattern ANY_URL = Pattern.compile("url\\s*\\(", Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern RASTER_EXCLUDED =
+      Pattern.compile("^data:image/svg", Pattern.CASE_INSENSITIVE);
+
   private final UrlPolicy urls;
   private final CssSanitizer css;
 
@@ -189,7 +192,7 @@ public final class SvgTreeCleaner {
         drop(el, key, "svg.url.external", v, report);
       }
     } else if (name.equals("image")) {
-      if (!urls.allows(v, Context.IMAGE) || IdPrefix.isFragment(v)) {
+      if (!isRasterOrWeb(v)) {
         drop(el, key, "svg.url.scheme", v, report);
       }
     } else if (name.equals("a")) {
@@ -201,6 +204,14 @@ public final class SvgTreeCleaner {
     } else {
       drop(el, key, "svg.attribute.href", v, report);
     }
+  }
+
+  /** SVG {@code <image>}: a raster {@code data:image} URL or an allowed http(s) URL, no more. */
+  private boolean isRasterOrWeb(String url) {
+    String scheme = UrlPolicy.schemeOf(url).orElse("");
+    boolean web = scheme.equals("http") || scheme.equals("https");
+    boolean raster = scheme.equals("data") && !RASTER_EXCLUDED.matcher(UrlPolicy.normalize(url)).find();
+    return (web || raster) && urls.allows(url, Context.IMAGE);
   }
 
   private static void setOrRemove(Element el, String key, String value) {

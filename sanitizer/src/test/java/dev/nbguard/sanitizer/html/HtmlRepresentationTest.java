@@ -39,6 +39,27 @@ class HtmlRepresentationTest {
   }
 
   @Test
+  void sandboxesFoliumWhoseMapIsAnIframeSrcdocPage() {
+    String folium = Goldens.read("html", "folium-map.sandbox.html");
+    Report report = new Report("text/html");
+    Representation out = run("text/html", folium, Action.SANDBOX, report).orElseThrow();
+    org.jsoup.nodes.Element frame = HtmlFragments.parse(out.text()).child(0);
+    assertEquals("allow-scripts", frame.attr("sandbox"));
+    assertTrue(frame.attr("srcdoc").contains(folium), "the original page, whole");
+  }
+
+  @Test
+  void sandboxesIframeEmbeds() {
+    String embed = "<iframe width=\"400\" height=\"300\" src=\"https://www.youtube.com/embed/abc\""
+        + " frameborder=\"0\" allowfullscreen></iframe>";
+    Report report = new Report("text/html");
+    Representation out = run("text/html", embed, Action.SANDBOX, report).orElseThrow();
+    assertTrue(out.text().startsWith("<iframe sandbox=\"allow-scripts\""), out.text());
+    Representation strict = run("text/html", embed, Action.SANITIZE, new Report("text/html")).orElseThrow();
+    assertEquals("", strict.text());
+  }
+
+  @Test
   void staticHtmlUnderSandboxIsSanitizedNotFramed() {
     Report report = new Report("text/html");
     Representation out =

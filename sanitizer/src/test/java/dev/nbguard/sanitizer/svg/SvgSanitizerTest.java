@@ -106,9 +106,12 @@ class SvgSanitizerTest {
     Result r = sanitize("<svg xmlns=\"http://www.w3.org/2000/svg\">"
         + "<image href=\"data:image/png;base64,iVBORw0KGgo=\"/>"
         + "<image href=\"https://example.org/a.png\"/>"
-        + "<image href=\"data:text/html,x\"/><image href=\"javascript:alert(1)\"/></svg>");
+        + "<image href=\"data:text/html,x\"/><image href=\"javascript:alert(1)\"/>"
+        + "<image href=\"data:image/svg+xml,&lt;svg/&gt;\"/><image href=\"local.png\"/></svg>");
     assertEquals(OPEN + "><image href=\"data:image/png;base64,iVBORw0KGgo=\" />"
-        + "<image href=\"https://example.org/a.png\" /><image /><image /></svg>", r.svg());
+        + "<image href=\"https://example.org/a.png\" /><image /><image /><image /><image /></svg>",
+        r.svg());
+    assertEquals(4, r.findings().stream().filter(f -> f.rule().equals("svg.url.scheme")).count());
   }
 
   @Test
