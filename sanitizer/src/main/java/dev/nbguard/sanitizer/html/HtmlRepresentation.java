@@ -19,7 +19,9 @@ import org.jsoup.parser.Parser;
  *       parsed tree: plotly, folium, bokeh standalone pages, embeds) goes whole into an
  *       opaque-origin {@link Sandbox} frame;
  *       HTML without script gets the static policy, from the same parse.
- *   <li>JavaScript under SANDBOX: run in a sandbox frame, returned as {@code text/html}.
+ *   <li>JavaScript under SANDBOX: run in a sandbox frame, returned as {@code text/html}; under
+ *       any other action it is dropped.
+ *   <li>ALLOW (only from an explicit policy file entry): passed on unchanged.
  * </ul>
  */
 public final class HtmlRepresentation implements RepresentationSanitizer {
@@ -36,6 +38,9 @@ public final class HtmlRepresentation implements RepresentationSanitizer {
   public Optional<Representation> sanitize(Representation r, Action action, Report report) {
     String mime = r.mimeType().toLowerCase(Locale.ROOT);
     String text = r.text();
+    if (action == Action.ALLOW) {
+      return Optional.of(r); // a policy file said so explicitly; nothing to validate
+    }
     if (!mime.equals(HTML)) {
       if (action != Action.SANDBOX) {
         report.add(Action.DROP, "javascript.drop", mime);

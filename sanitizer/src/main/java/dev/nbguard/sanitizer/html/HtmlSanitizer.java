@@ -22,13 +22,10 @@ import org.jsoup.nodes.Entities;
 public final class HtmlSanitizer {
   private final HtmlTreeCleaner cleaner;
   private final HtmlVerifier verifier;
-  private final SvgTreeCleaner svg;
-  private final CssSanitizer css;
 
   public HtmlSanitizer(PolicyConfig config, UrlPolicy urls) {
-    this.css = new CssSanitizer(config.cssProperties(), urls);
-    this.svg = new SvgTreeCleaner(urls, css);
-    this.cleaner = new HtmlTreeCleaner(urls, css, svg);
+    CssSanitizer css = new CssSanitizer(config.cssProperties(), urls);
+    this.cleaner = new HtmlTreeCleaner(urls, css, new SvgTreeCleaner(urls, css));
     this.verifier = new HtmlVerifier(urls);
   }
 
@@ -52,17 +49,8 @@ public final class HtmlSanitizer {
     return out;
   }
 
-  /** The shared SVG allowlist walker (for {@code image/svg+xml}). */
-  public SvgTreeCleaner svgCleaner() {
-    return svg;
-  }
-
   /** The mXSS check, for other handlers that emit HTML. */
   public HtmlVerifier verifier() {
     return verifier;
-  }
-
-  CssSanitizer css() {
-    return css;
   }
 }

@@ -70,6 +70,21 @@ class HtmlRepresentationTest {
   }
 
   @Test
+  void explicitAllowPassesHtmlUnchanged() {
+    Report report = new Report("text/html");
+    String raw = "<b onclick=x()>t</b>";
+    assertEquals(raw, run("text/html", raw, Action.ALLOW, report).orElseThrow().text());
+    assertTrue(report.isEmpty());
+  }
+
+  @Test
+  void javascriptUnderSanitizeIsDropped() {
+    Report report = new Report("text/javascript");
+    assertTrue(run("text/javascript", "alert(1)", Action.SANITIZE, report).isEmpty());
+    assertEquals("javascript.drop", report.findings().get(0).rule());
+  }
+
+  @Test
   void sanitizeActionNeverFrames() {
     Report report = new Report("text/html");
     Representation out =
