@@ -36,7 +36,7 @@ final class HtmlRules {
           "script", "noscript", "noembed", "noframes", "xmp", "plaintext", "iframe", "frame",
           "frameset", "object", "embed", "applet", "param", "template", "title", "head", "base",
           "meta", "link", "portal", "fencedframe", "math", "listing", "image", "isindex",
-          "keygen", "slot", "dialog", "search");
+          "keygen", "slot", "dialog");
 
   /** Element verdicts' rule names for the findings (default {@code html.element.unknown}). */
   static final Map<String, String> RULES =

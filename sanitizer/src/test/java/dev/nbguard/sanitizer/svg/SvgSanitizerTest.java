@@ -162,6 +162,13 @@ class SvgSanitizerTest {
   }
 
   @Test
+  void acceptsByteOrderMarkAndLeadingWhitespace() {
+    Result r = sanitize("\uFEFF\n  <?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\">"
+        + "<circle r=\"1\"/></svg>\n");
+    assertEquals(OPEN + "><circle r=\"1\" /></svg>", r.svg());
+  }
+
+  @Test
   void rejectsInputWithoutSvgRoot() {
     assertThrows(IllegalArgumentException.class, () -> sanitize("<html><script>x</script></html>"));
     assertThrows(IllegalArgumentException.class, () -> sanitize("not svg at all"));
