@@ -14,12 +14,15 @@ import org.jsoup.nodes.Entities;
  * innerHTML} in a {@code <div>}) feeds the allowlist walk ({@link HtmlRules}, inline SVG through
  * the shared SVG allowlist); the result is serialized, parsed once more and checked by {@link
  * HtmlVerifier} (the mXSS check). If the check finds anything, the whole input is returned as
- * escaped text (fail closed, rule {@code html.verify-failed}).
+ * escaped text (fail closed, rule {@code html.verify-failed}). When the re-parsed tree differs
+ * from the cleaned one (parser fix-ups), the re-parsed tree goes round again, at most three
+ * times, so the output is a fixed point: what is checked is what the browser builds.
  *
  * <p>Built once per policy; immutable and thread-safe. Idempotent: ids already carrying the
  * {@code nbg-} prefix keep it, so {@code sanitize(sanitize(x))} equals {@code sanitize(x)}.
  */
 public final class HtmlSanitizer {
+  private static final int MAX_ROUNDS = 3;
   private final HtmlTreeCleaner cleaner;
   private final HtmlVerifier verifier;
 
@@ -39,14 +42,28 @@ public final class HtmlSanitizer {
    * in place), so a caller that looked at the tree first does not parse the HTML twice.
    */
   String sanitizeParsed(Element fragment, String original, Report report) {
-    cleaner.clean(fragment, report);
-    String out = HtmlFragments.serialize(fragment);
-    Optional<String> problem = verifier.check(out);
-    if (problem.isPresent()) {
-      report.sanitized("html.verify-failed", problem.get());
-      return Entities.escape(original);
+    Element tree = fragment;
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      cleaner.clean(tree, report);
+      String out = HtmlFragments.serialize(tree);
+      Element reparsed = HtmlFragments.parse(out);
+      Optional<String> problem = verifier.check(reparsed);
+      if (problem.isPresent()) {
+        return failClosed(original, problem.get(), report);
+      }
+      if (TreeComparison.same(tree, reparsed)) {
+        return out; // the browser builds the tree we checked, and sanitizing again changes nothing
+      }
+      // The parser's fix-ups (tables, select, misnested formatting) turn our output into another
+      // tree: that tree is what the browser will see, so it goes round once more.
+      tree = reparsed;
     }
-    return out;
+    return failClosed(original, "the output does not reach a fixed point", report);
+  }
+
+  private static String failClosed(String original, String problem, Report report) {
+    report.sanitized("html.verify-failed", problem);
+    return Entities.escape(original);
   }
 
   /** The mXSS check, for other handlers that emit HTML. */

@@ -9,6 +9,7 @@ import dev.nbguard.sanitizer.svg.SvgTreeCleaner;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.CDataNode;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -36,6 +37,11 @@ final class HtmlTreeCleaner {
   }
 
   private Decision visit(Node node, Report report) {
+    if (node instanceof CDataNode cdata) {
+      // CDATA is text only in foreign content; written out raw it is a bogus comment elsewhere.
+      node.before(new TextNode(cdata.getWholeText()));
+      return Decision.DROP;
+    }
     if (node instanceof TextNode) {
       return Decision.KEEP;
     }

@@ -6,6 +6,7 @@ import dev.nbguard.sanitizer.svg.SvgRules;
 import java.util.Locale;
 import java.util.Optional;
 import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.CDataNode;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
@@ -49,7 +50,8 @@ public final class HtmlVerifier {
   }
 
   private String problemWith(Node node) {
-    if (node instanceof Comment || node instanceof DocumentType || node instanceof XmlDeclaration) {
+    if (node instanceof Comment || node instanceof DocumentType || node instanceof XmlDeclaration
+        || node instanceof CDataNode) {
       return "markup declaration or comment";
     }
     if (!(node instanceof Element el)) {

@@ -12,6 +12,7 @@ import dev.nbguard.sanitizer.html.TreeWalk.Decision;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.CDataNode;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -50,6 +51,11 @@ public final class SvgTreeCleaner {
   }
 
   private Decision visit(Node node, boolean xmlMode, Report report) {
+    if (node instanceof CDataNode cdata) {
+      // CDATA is text only in foreign content; written out raw it is a bogus comment elsewhere.
+      node.before(new TextNode(cdata.getWholeText()));
+      return Decision.DROP;
+    }
     if (node instanceof TextNode) {
       return Decision.KEEP;
     }
@@ -104,7 +110,7 @@ public final class SvgTreeCleaner {
   private Decision cleanStyle(Element el, Report report) {
     StringBuilder text = new StringBuilder();
     for (Node child : el.childNodes()) {
-      if (child instanceof TextNode t) {
+      if (child instanceof TextNode t) { // CDATA sections too
         text.append(t.getWholeText());
       } else if (child instanceof DataNode d) {
         text.append(d.getWholeData());
@@ -128,7 +134,9 @@ public final class SvgTreeCleaner {
 
   private static void keepOnlyText(Element el, Report report) {
     for (Node child : el.childNodes().toArray(new Node[0])) {
-      if (child instanceof Element e) {
+      if (child instanceof CDataNode cdata) {
+        child.replaceWith(new TextNode(cdata.getWholeText()));
+      } else if (child instanceof Element e) {
         report.sanitized("svg.markup-in-text", Excerpts.of(e));
         child.remove();
       } else if (!(child instanceof TextNode)) {

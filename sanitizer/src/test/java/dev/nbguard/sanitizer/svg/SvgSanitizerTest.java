@@ -162,6 +162,14 @@ class SvgSanitizerTest {
   }
 
   @Test
+  void cdataSectionsBecomeEscapedText() {
+    Result r = sanitize("<svg xmlns=\"http://www.w3.org/2000/svg\"><text><![CDATA[a < b && "
+        + "<script>alert(1)</script>]]></text></svg>");
+    assertEquals(OPEN + "><text>a &lt; b &amp;&amp; &lt;script&gt;alert(1)&lt;/script&gt;</text>"
+        + "</svg>", r.svg());
+  }
+
+  @Test
   void acceptsByteOrderMarkAndLeadingWhitespace() {
     Result r = sanitize("\uFEFF\n  <?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\">"
         + "<circle r=\"1\"/></svg>\n");
