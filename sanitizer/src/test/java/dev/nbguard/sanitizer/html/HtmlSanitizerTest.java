@@ -13,22 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class HtmlSanitizerTest {
 
-  /** Nothing in the output can run script, whatever the input tried. */
   static void assertInert(String out) {
-    String lower = out.toLowerCase(Locale.ROOT);
-    assertFalse(lower.contains("<script"), out);
-    assertFalse(lower.contains("<iframe"), out);
-    // As the browser will see it: no handler, no script URL in any attribute of any element.
-    for (org.jsoup.nodes.Element e : HtmlFragments.parse(out).getAllElements()) {
-      assertFalse(java.util.Set.of("script", "iframe", "object", "embed", "frame", "base", "meta",
-          "form", "math", "foreignobject", "animate", "set").contains(e.normalName()), out);
-      for (org.jsoup.nodes.Attribute a : e.attributes()) {
-        assertFalse(a.getKey().toLowerCase(Locale.ROOT).startsWith("on"), out);
-        String v = dev.nbguard.sanitizer.UrlPolicy.normalize(a.getValue()).toLowerCase(Locale.ROOT);
-        assertFalse(v.contains("javascript:") || v.contains("vbscript:"), out);
-      }
-    }
-    assertFalse(Policies.HTML.verifier().check(out).isPresent(), out);
+    Inert.assertInert(out);
   }
 
   @Test
