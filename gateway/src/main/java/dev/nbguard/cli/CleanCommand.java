@@ -97,9 +97,11 @@ final class CleanCommand implements Callable<Integer> {
       errors += o == Outcome.ERROR ? 1 : 0;
     }
     if (check) {
-      io.out().println(changed == 0
+      String unread = errors == 0 ? "" : ", " + errors + " could not be read";
+      io.out().println(changed == 0 && errors == 0
           ? "nbguard: " + plural(notebooks.size(), "notebook") + " checked, nothing to clean"
-          : "nbguard: " + changed + " of " + plural(notebooks.size(), "notebook") + " would be cleaned");
+          : "nbguard: " + changed + " of " + plural(notebooks.size(), "notebook")
+              + " would be cleaned" + unread);
       io.out().flush();
     }
     if (errors > 0) {
@@ -122,7 +124,7 @@ final class CleanCommand implements Callable<Integer> {
     return Optional.empty();
   }
 
-  private Outcome cleanOne(String name, NotebookSanitizer sanitizer) throws IOException {
+  private Outcome cleanOne(String name, NotebookSanitizer sanitizer) {
     Input input;
     SanitizedNotebook result;
     try {
@@ -138,6 +140,27 @@ final class CleanCommand implements Callable<Integer> {
     if (check) {
       return result.changed() ? Outcome.CHANGED : Outcome.CLEAN;
     }
+    try {
+      write(name, input, result);
+    } catch (IOException e) {
+      Path target = inPlace ? Path.of(name) : output;
+      io.error("cannot write " + (target == null ? "stdout" : target.toString()) + ": " + describe(e));
+      return Outcome.ERROR;
+    }
+    return result.changed() ? Outcome.CHANGED : Outcome.CLEAN;
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage();
+  }
+
+  private void write(String name, Input input, SanitizedNotebook result) throws IOException {
     if (inPlace) {
       if (result.changed()) {
         AtomicFiles.write(Path.of(name), out -> writeNotebook(result, out));
@@ -159,7 +182,6 @@ final class CleanCommand implements Callable<Integer> {
       }
       io.out().flush();
     }
-    return result.changed() ? Outcome.CHANGED : Outcome.CLEAN;
   }
 
   private static void writeNotebook(SanitizedNotebook result, java.io.OutputStream out) throws IOException {

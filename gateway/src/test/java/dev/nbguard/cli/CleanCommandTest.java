@@ -155,6 +155,16 @@ class CleanCommandTest {
     CliRun r = CliRun.of("clean", "--check", bad.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains(bad + ": line 3: not valid JSON"), r.err());
+    assertTrue(r.out().contains("0 of 1 notebook would be cleaned, 1 could not be read"), r.out());
+  }
+
+  @Test
+  void unwritableOutputIsAClearErrorNotACrash() throws IOException {
+    Path nb = copy("script.ipynb");
+    Path out = dir.resolve("no-such-dir").resolve("out.ipynb");
+    CliRun r = CliRun.of("clean", nb.toString(), "-o", out.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("nbguard: cannot write " + out + ": no such directory"), r.err());
   }
 
   @Test
