@@ -1,20 +1,16 @@
 package dev.nbguard.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.nbguard.sanitizer.OutputPolicy;
 import dev.nbguard.sanitizer.notebook.NotebookFinding;
 import dev.nbguard.sanitizer.notebook.NotebookJson;
 import dev.nbguard.sanitizer.notebook.NotebookSanitizer;
 import dev.nbguard.sanitizer.notebook.SanitizedNotebook;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,9 +67,6 @@ final class CleanCommand implements Callable<Integer> {
   /** Whether one notebook was clean, changed, or could not be read. */
   private enum Outcome { CLEAN, CHANGED, ERROR }
 
-  /** A notebook read from a file or stdin, as bytes and as a tree. */
-  private record Input(String name, byte[] bytes, JsonNode tree) {}
-
   @Override
   public Integer call() throws IOException {
     Optional<String> usage = checkUsage();
@@ -125,10 +118,10 @@ final class CleanCommand implements Callable<Integer> {
   }
 
   private Outcome cleanOne(String name, NotebookSanitizer sanitizer) {
-    Input input;
+    NotebookInput input;
     SanitizedNotebook result;
     try {
-      input = read(name);
+      input = NotebookInput.read(name, io.in());
       result = sanitizer.sanitize(input.tree());
     } catch (IllegalArgumentException e) {
       io.error(name + ": " + e.getMessage());
@@ -160,7 +153,7 @@ final class CleanCommand implements Callable<Integer> {
     return e.getMessage();
   }
 
-  private void write(String name, Input input, SanitizedNotebook result) throws IOException {
+  private void write(String name, NotebookInput input, SanitizedNotebook result) throws IOException {
     if (inPlace) {
       if (result.changed()) {
         AtomicFiles.write(Path.of(name), out -> writeNotebook(result, out));
@@ -184,41 +177,10 @@ final class CleanCommand implements Callable<Integer> {
     }
   }
 
-  private static void writeNotebook(SanitizedNotebook result, java.io.OutputStream out) throws IOException {
+  private static void writeNotebook(SanitizedNotebook result, OutputStream out) throws IOException {
     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     NotebookJson.writeNotebook(result.notebook(), w);
     w.flush();
-  }
-
-  private Input read(String name) {
-    byte[] bytes;
-    try {
-      if (name.equals("-")) {
-        bytes = io.in().readAllBytes();
-      } else {
-        Path p = Path.of(name);
-        if (Files.isDirectory(p)) {
-          throw new IllegalArgumentException("is a directory, not a notebook");
-        }
-        bytes = Files.readAllBytes(p);
-      }
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("no such file", e);
-    } catch (AccessDeniedException e) {
-      throw new IllegalArgumentException("permission denied", e);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read: " + e.getMessage(), e);
-    }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException("not valid UTF-8, so not a notebook", e);
-    }
-    return new Input(name, bytes, NotebookJson.read(text));
   }
 
   private static String plural(int n, String word) {
