@@ -30,16 +30,22 @@ import picocli.CommandLine.Parameters;
       "Sanitizes the outputs stored in Jupyter notebooks (nbformat 4): every code cell's outputs,"
           + " cell attachments and the notebook's widget state. Sources and everything else stay"
           + " as they are; a changed notebook is written the way Jupyter writes it.",
-      "Without -o, --in-place or --check the cleaned notebook goes to stdout ('-' reads stdin)."
+      "%nWithout -o, --in-place or --check the cleaned notebook goes to stdout ('-' reads stdin)."
           + " Findings go to stderr as 'FILE: cell C, output O, MIME: RULE (EXCERPT)'"
           + " (cells and outputs count from 0).",
-      "Files are replaced atomically (temporary file, fsync, rename) and keep their permissions;"
+      "%nFiles are replaced atomically (temporary file, fsync, rename) and keep their permissions;"
           + " a notebook with nothing to clean is not rewritten. A file that cannot be read as a"
           + " notebook is left untouched."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       ExitCodes.LIST_OK, ExitCodes.LIST_FINDINGS, ExitCodes.LIST_USAGE, ExitCodes.LIST_INTERNAL
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  nbguard clean --check *.ipynb      (CI, pre-commit)",
+      "  nbguard clean --in-place analysis.ipynb",
+      "  nbguard clean --policy strict in.ipynb -o out.ipynb"
     })
 final class CleanCommand implements Callable<Integer> {
   private final Io io;

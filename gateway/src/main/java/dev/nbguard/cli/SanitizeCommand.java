@@ -27,16 +27,21 @@ import picocli.CommandLine.Option;
       "Reads a display_data-style object {\"data\": {MIME: value}, \"metadata\": {…}} on stdin and"
           + " writes the sanitized object on stdout as one line of JSON. Other fields"
           + " (output_type, …) are kept.",
-      "Findings go to stderr, one JSON object per line:"
+      "%nFindings go to stderr, one JSON object per line:"
           + " {\"line\":N,\"mime\":…,\"action\":…,\"rule\":…,\"excerpt\":…}.",
-      "With --jsonl, every input line is one object and gets exactly one output line, in order."
+      "%nWith --jsonl, every input line is one object and gets exactly one output line, in order."
           + " A line that is not valid JSON or not an object gets the output line 'null' (so"
           + " output line N still belongs to input line N), an error on stderr"
           + " ('nbguard: line N: …'), and the exit code is 2 once all lines are done."
           + " A blank input line gets a blank output line."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:done", ExitCodes.LIST_USAGE, ExitCodes.LIST_INTERNAL})
+    exitCodeList = {"0:done", ExitCodes.LIST_USAGE, ExitCodes.LIST_INTERNAL},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  echo '{\"data\":{\"text/html\":\"<b onclick=x()>hi</b>\"}}' | nbguard sanitize",
+      "  nbguard sanitize --jsonl --policy strict < bundles.jsonl > clean.jsonl"
+    })
 final class SanitizeCommand implements Callable<Integer> {
   private static final Pattern LINE_PREFIX = Pattern.compile("^line \\d+: ");
   private final Io io;
