@@ -21,7 +21,8 @@ class MessageHeaderTest {
   @Test
   void isNotFooledByFieldNamesInsideValues() {
     MessageHeader h = MessageHeader.parse(Bytes.utf8(
-        "{\"username\":\"\\\"msg_type\\\":\\\"evil\\\"\",\"msg_type\":\"stream\",\"msg_id\":\"x\"}"));
+        "{\"username\":\"\\\"msg_type\\\":\\\"evil\\\"\","
+            + "\"msg_type\":\"stream\",\"msg_id\":\"x\"}"));
     assertEquals("stream", h.msgType());
   }
 

@@ -33,7 +33,8 @@ class SmallTypesTest {
         WsProtocol.negotiate(Optional.of("x, v1.kernel.websocket.jupyter.org")));
     assertEquals(WsProtocol.LEGACY, WsProtocol.negotiate(List.of()));
     assertEquals(WsProtocol.LEGACY, WsProtocol.negotiate(Optional.empty()));
-    assertEquals(WsProtocol.LEGACY, WsProtocol.negotiate(List.of("v2.kernel.websocket.jupyter.org")));
+    assertEquals(WsProtocol.LEGACY,
+        WsProtocol.negotiate(List.of("v2.kernel.websocket.jupyter.org")));
     assertEquals(Optional.empty(), WsProtocol.LEGACY.subprotocol());
     assertEquals(WsProtocol.V1, WsProtocol.V1.codec(CodecLimits.DEFAULT).protocol());
     assertEquals(WsProtocol.LEGACY, WsProtocol.LEGACY.codec(CodecLimits.DEFAULT).protocol());

@@ -56,7 +56,8 @@ class ZmqWireCodecTest {
     JupyterMessage back = codec.decode(Optional.empty(), frames); // verifies the new signature
     assertEquals("{\"replaced\":true}", back.contentBytes().toUtf8String());
     if (f.signer().isSigning()) {
-      assertNotEquals(f.zmqFrames().get(f.delimiterIndex() + 1), frames.get(f.delimiterIndex() + 1));
+      int signature = f.delimiterIndex() + 1;
+      assertNotEquals(f.zmqFrames().get(signature), frames.get(signature));
     }
   }
 
