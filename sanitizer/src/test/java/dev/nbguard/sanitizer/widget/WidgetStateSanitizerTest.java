@@ -109,7 +109,7 @@ class WidgetStateSanitizerTest {
     SanitizedWidget out = widgets.sanitizeModel(C, "ButtonModel",
         json("{'description':'<img src=x onerror=alert(1)>','tooltip':'<script>alert(2)</script>','description_allow_html':true}"));
     ObjectNode state = out.state().orElseThrow();
-    assertFalse(state.path("description").textValue().contains("<img"), state.toString());
+    assertFalse(state.path("description").textValue().contains("onerror"), state.toString());
     assertFalse(state.path("tooltip").textValue().contains("<script"), state.toString());
     assertTrue(rules(out.findings()).containsAll(List.of("widget.html.description", "widget.html.tooltip")));
   }
