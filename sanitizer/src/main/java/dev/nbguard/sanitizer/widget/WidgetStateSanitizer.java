@@ -101,6 +101,17 @@ public final class WidgetStateSanitizer {
   }
 
   /**
+   * Whether a {@code comm_msg}/{@code comm_open} binary buffer may land at {@code bufferPath}
+   * (one entry of {@code data.buffer_paths}) of a {@code modelName} state. The gateway drops
+   * buffers (and their paths) for which this is false: a buffer must not replace a field this
+   * policy sanitizes ({@code value} of HTML models, descriptions, outputs, …) or a {@code _…}
+   * field.
+   */
+  public boolean allowsBufferPath(String modelName, JsonNode bufferPath) {
+    return WidgetBuffers.pathAllowed(modelName == null ? "" : modelName, bufferPath);
+  }
+
+  /**
    * Sanitizes a notebook's widget-state document ({@code {"version_major": 2, "version_minor": 0,
    * "state": {"<model_id>": {"model_name", "model_module", "model_module_version", "state",
    * "buffers"?}}}}). Models that are disallowed or malformed are removed.

@@ -198,6 +198,23 @@ class WidgetStateSanitizerTest {
   }
 
   @Test
+  void allowsBufferPathsOnlyOutsideSanitizedAndPrivateFields() {
+    assertTrue(widgets.allowsBufferPath("ImageModel", JSON.valueToTree(List.of("value"))));
+    assertTrue(widgets.allowsBufferPath("FileUploadModel", JSON.valueToTree(List.of("value", 0, "content"))));
+    assertFalse(widgets.allowsBufferPath("HTMLModel", JSON.valueToTree(List.of("value"))));
+    assertFalse(widgets.allowsBufferPath("ButtonModel", JSON.valueToTree(List.of("description"))));
+    assertFalse(widgets.allowsBufferPath("ImageModel", JSON.valueToTree(List.of("_view_module"))));
+    assertFalse(widgets.allowsBufferPath("ImageModel", JSON.valueToTree(List.of())));
+  }
+
+  @Test
+  void treatsAnUnknownModuleAsNotAllowed() {
+    SanitizedWidget out = widgets.sanitizeModel(null, "HTMLModel", json("{'value':'x'}"));
+    assertTrue(out.state().isEmpty());
+    assertEquals(List.of("widget.module.not-allowed"), rules(out.findings()));
+  }
+
+  @Test
   void replacesAnInvalidDocumentWithAnEmptyOne() {
     SanitizedWidgetDocument out = widgets.sanitizeNotebookState(json("{'state':[1,2]}"));
     assertEquals(json("{'version_major':2,'version_minor':0,'state':{}}"), out.document());
