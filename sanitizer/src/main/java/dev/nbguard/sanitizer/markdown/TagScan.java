@@ -16,13 +16,18 @@ import java.util.regex.Pattern;
  * against differentials between commonmark-java and marked.
  */
 final class TagScan {
-  static final Set<String> DANGEROUS_TAGS =
-      Set.of("script", "style", "iframe", "frame", "frameset", "object", "embed", "applet",
-          "link", "meta", "base", "form", "svg", "math", "template", "noscript", "xmp",
-          "plaintext", "noembed", "noframes", "textarea", "title", "portal", "isindex", "input",
-          "button", "select", "keygen", "listing", "image", "animate", "set", "use",
-          "foreignobject", "handler", "param");
-  private static final Pattern NAME = Pattern.compile("^</?\\s*([A-Za-z][^\\s/>]*)");
+  /** Dangerous even without attributes: script, CSS, or a parsing context for mutation XSS. */
+  static final Set<String> BARE_DANGEROUS_TAGS =
+      Set.of("script", "style", "svg", "math", "template", "noscript", "xmp", "plaintext",
+          "noembed", "noframes", "textarea", "title", "listing", "iframe");
+  /** Dangerous with attributes (sources, actions, targets); harmless bare, as in {@code Local<Object>}. */
+  static final Set<String> ATTRIBUTE_DANGEROUS_TAGS =
+      Set.of("frame", "frameset", "object", "embed", "applet", "link", "meta", "base", "form",
+          "portal", "isindex", "input", "button", "select", "keygen", "image", "animate", "set",
+          "use", "foreignobject", "handler", "param");
+  /** Every tag either list names; the rendered-HTML check refuses all of them. */
+  static final Set<String> DANGEROUS_TAGS = union(BARE_DANGEROUS_TAGS, ATTRIBUTE_DANGEROUS_TAGS);
+  private static final Pattern NAME = Pattern.compile("^</?\\s*([A-Za-z][^\\s/>]*)([\\s/]*>?)");
   private static final Pattern HANDLER = Pattern.compile("(?i)(?<![a-z0-9_:.-])on[a-z]+\\s*=");
   private static final Pattern OTHER =
       Pattern.compile("(?i)data-commandlinker|srcdoc|formaction|xlink:|expression\\s*\\(|url\\s*\\(|@import|-moz-binding|behavior\\s*:");
@@ -63,10 +68,20 @@ final class TagScan {
 
   static boolean isDangerous(String tag) {
     Matcher name = NAME.matcher(tag);
-    if (name.find() && DANGEROUS_TAGS.contains(name.group(1).toLowerCase(Locale.ROOT))) {
-      return true;
+    if (name.find()) {
+      String n = name.group(1).toLowerCase(Locale.ROOT);
+      boolean bare = name.end() == tag.length();
+      if (BARE_DANGEROUS_TAGS.contains(n) || (!bare && ATTRIBUTE_DANGEROUS_TAGS.contains(n))) {
+        return true;
+      }
     }
     return HANDLER.matcher(tag).find() || OTHER.matcher(tag).find() || !Schemes.find(tag).isEmpty();
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   private static boolean startsTag(char c) {

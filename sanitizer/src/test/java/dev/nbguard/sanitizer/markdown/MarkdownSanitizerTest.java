@@ -176,6 +176,13 @@ class MarkdownSanitizerTest {
   }
 
   @Test
+  void keepsGenericTypesInCodeButEscapesObjectsWithSources() {
+    String md = "```cpp\nLocal<Object> ctx = args[1].As<Object>();\nstd::vector<Form> f;\n```\n";
+    assertEquals(md, clean(md));
+    assertEquals("`&lt;object data=\"https://evil/x.swf\">`", clean("`<object data=\"https://evil/x.swf\">`"));
+  }
+
+  @Test
   void keepsBenignTagsInsideCodeBlocks() {
     String md = "```\n<table class=\"x\"><tr><td>1</td></tr></table>\n```\n";
     assertEquals(md, clean(md));
