@@ -225,9 +225,22 @@ class MarkdownSanitizerTest {
   }
 
   @Test
+  void worksThroughTheOutputPolicyOnNbformatLineLists() throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var bundle = json.readTree("{\"output_type\":\"display_data\",\"metadata\":{},\"data\":{"
+        + "\"text/markdown\":[\"**Dataset notes**\\n\", \"[docs](javascript:alert(1))\\n\"],"
+        + "\"text/plain\":[\"<IPython.core.display.Markdown object>\"]}}");
+    var out = dev.nbguard.sanitizer.OutputPolicy.preset(Preset.DEFAULT).sanitize(bundle);
+    assertEquals(json.readTree("[\"**Dataset notes**\\n\", \"[docs](#)\\n\"]"),
+        out.bundle().path("data").path("text/markdown"));
+    assertEquals(List.of("markdown.url.scheme"), out.findings().stream().map(Finding::rule).toList());
+    assertEquals("text/markdown", out.findings().get(0).mimeType());
+  }
+
+  @Test
   void dropsMarkdownThatIsTooHeavyToCheck() {
     Report report = new Report("text/markdown");
-    String md = "<a".repeat(200_000);
+    String md = "<a".repeat(50_000);
     try {
       run(md, report);
       fail("expected fail-closed");
