@@ -28,13 +28,17 @@ final class TagScan {
   /** Every tag either list names; the rendered-HTML check refuses all of them. */
   static final Set<String> DANGEROUS_TAGS = union(BARE_DANGEROUS_TAGS, ATTRIBUTE_DANGEROUS_TAGS);
   private static final Pattern NAME = Pattern.compile("^</?\\s*([A-Za-z][^\\s/>]*)([\\s/]*>?)");
-  private static final Pattern HANDLER = Pattern.compile("(?i)(?<![a-z0-9_:.-])on[a-z]+\\s*=");
-  private static final Pattern OTHER =
-      Pattern.compile("(?i)data-commandlinker|srcdoc|formaction|xlink:|expression\\s*\\(|url\\s*\\(|@import|-moz-binding|behavior\\s*:");
+  private static final Pattern HANDLER = Pattern.compile("(?<![a-z0-9_:.-])on[a-z]+\\s*=");
+  private static final String[] NEEDLES =
+      {"data-commandlinker", "srcdoc", "formaction", "xlink:", "@import", "-moz-binding"};
+  private static final Pattern CSS = Pattern.compile("(?:expression|url)\\s*\\(|behavior\\s*:");
 
   /** Without the parser's HTML pass, also what restyles or clobbers the page. */
   private static final Pattern STRICT =
-      Pattern.compile("(?i)(?<![a-z0-9_:.-])(style|id|name|target|formtarget|form)\\s*=");
+      Pattern.compile("(?<![a-z0-9_:.-])(style|id|name|target|formtarget|form)\\s*=");
+
+  /** An absolute cap on characters examined, whatever the text's size (bounded time). */
+  private static final long MAX_BUDGET = 64L << 20;
 
   private TagScan() {}
 
@@ -49,7 +53,7 @@ final class TagScan {
    */
   static List<Integer> find(String text, boolean strict) {
     List<Integer> found = new ArrayList<>();
-    long budget = 8L * text.length() + (1 << 20);
+    long budget = Math.min(8L * text.length() + (1 << 20), MAX_BUDGET);
     for (int lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', lt + 1)) {
       if (lt + 1 >= text.length() || !startsTag(text.charAt(lt + 1))) {
         continue;
@@ -59,7 +63,7 @@ final class TagScan {
       if (budget < 0) {
         throw new IllegalStateException("too many unterminated tag-like sequences to check");
       }
-      if (isDangerous(tag) || (strict && STRICT.matcher(tag).find())) {
+      if (isDangerous(tag) || (strict && STRICT.matcher(tag.toLowerCase(Locale.ROOT)).find())) {
         found.add(lt);
       }
     }
@@ -75,7 +79,13 @@ final class TagScan {
         return true;
       }
     }
-    return HANDLER.matcher(tag).find() || OTHER.matcher(tag).find() || !Schemes.find(tag).isEmpty();
+    String lower = tag.toLowerCase(Locale.ROOT);
+    for (String needle : NEEDLES) {
+      if (lower.contains(needle)) {
+        return true;
+      }
+    }
+    return HANDLER.matcher(lower).find() || CSS.matcher(lower).find() || !Schemes.find(tag).isEmpty();
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
