@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nbguard.sanitizer.Action;
 import dev.nbguard.sanitizer.OutputPolicy;
 import dev.nbguard.sanitizer.Preset;
@@ -72,13 +73,30 @@ class NotebookSanitizerTest {
   }
 
   @Test
-  void widgetStateIsDroppedUntilItCanBeSanitized() throws IOException {
-    SanitizedNotebook r = sanitizer.sanitize(load("hostile.ipynb"));
-    assertTrue(r.notebook().at("/metadata/widgets").isMissingNode());
+  void widgetStateGoesThroughTheWidgetPolicy() throws IOException {
+    JsonNode nb = load("hostile.ipynb");
+    SanitizedNotebook r = sanitizer.sanitize(nb);
+    String path = "/metadata/widgets/application~1vnd.jupyter.widget-state+json/state/abc";
+    JsonNode model = r.notebook().at(path);
+    assertFalse(model.isMissingNode(), "an allowed HTMLModel stays");
+    assertFalse(model.toString().contains("onerror"), model.toString());
     NotebookFinding f = r.findings().stream()
         .filter(x -> x.where().equals("metadata.widgets")).findFirst().orElseThrow();
-    assertEquals(Action.DROP, f.finding().action());
     assertEquals(-1, f.cell());
+    assertEquals(-1, f.output());
+  }
+
+  @Test
+  void cleanWidgetStateIsLeftAlone() throws IOException {
+    ObjectNode nb = (ObjectNode) load("clean.ipynb");
+    JsonNode state = NotebookJson.read("{\"version_major\": 2, \"version_minor\": 0, \"state\": {"
+        + "\"0123456789abcdef0123456789abcdef\": {\"model_module\": \"@jupyter-widgets/controls\","
+        + " \"model_module_version\": \"2.0.0\", \"model_name\": \"IntSliderModel\","
+        + " \"state\": {\"value\": 3, \"max\": 10, \"description\": \"n\"}}}}");
+    ((ObjectNode) nb.get("metadata")).putObject("widgets").set(NotebookSanitizer.WIDGET_STATE, state);
+    SanitizedNotebook r = sanitizer.sanitize(nb);
+    assertFalse(r.changed(), () -> r.findings().toString());
+    assertEquals(nb, r.notebook());
   }
 
   @Test
