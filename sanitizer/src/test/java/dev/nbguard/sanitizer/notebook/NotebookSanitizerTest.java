@@ -64,8 +64,10 @@ class NotebookSanitizerTest {
   }
 
   @Test
-  void nonImageAttachmentIsRemovedWithAFinding() throws IOException {
-    SanitizedNotebook r = sanitizer.sanitize(load("hostile.ipynb"));
+  void nonImageAttachmentIsRemovedWithAFindingAndImagesStay() throws IOException {
+    JsonNode nb = load("hostile.ipynb");
+    SanitizedNotebook r = sanitizer.sanitize(nb);
+    assertEquals(nb.at("/cells/0/attachments/pic.png"), r.notebook().at("/cells/0/attachments/pic.png"));
     assertTrue(r.notebook().at("/cells/0/attachments/evil.html").isMissingNode());
     assertTrue(r.findings().stream().anyMatch(f -> f.cell() == 0 && f.output() == -1
         && f.where().equals("attachments/evil.html")
@@ -97,6 +99,22 @@ class NotebookSanitizerTest {
     SanitizedNotebook r = sanitizer.sanitize(nb);
     assertFalse(r.changed(), () -> r.findings().toString());
     assertEquals(nb, r.notebook());
+  }
+
+  @Test
+  void svgAttachmentIsSanitized() throws IOException {
+    ObjectNode nb = (ObjectNode) load("clean.ipynb");
+    ObjectNode cell = (ObjectNode) nb.at("/cells/0");
+    String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script><rect width=\"5\" height=\"5\"/></svg>";
+    cell.putObject("attachments").putObject("d.svg").put("image/svg+xml",
+        java.util.Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8)));
+    SanitizedNotebook r = sanitizer.sanitize(nb);
+    assertTrue(r.findings().stream().anyMatch(f -> f.cell() == 0 && f.where().equals("attachments/d.svg")),
+        () -> r.findings().toString());
+    JsonNode kept = r.notebook().at("/cells/0/attachments/d.svg/image~1svg+xml");
+    String decoded = new String(java.util.Base64.getDecoder().decode(kept.asText()), StandardCharsets.UTF_8);
+    assertTrue(decoded.contains("<rect"), decoded);
+    assertFalse(decoded.contains("alert"), decoded);
   }
 
   @Test
