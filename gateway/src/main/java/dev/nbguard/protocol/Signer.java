@@ -161,5 +161,4 @@ public final class Signer {
   public String toString() {
     return "Signer[" + scheme + (isSigning() ? ", keyed]" : ", unsigned]");
   }
-
 }
