@@ -134,6 +134,10 @@ export async function startServer(distDir) {
       cases.set(token, { requests: [], beacons: [] });
       return { token, url: `${origin}/case/${token}` };
     },
+    /** What has been recorded for a case so far. */
+    peek(token) {
+      return cases.get(token) || { requests: [], beacons: [] };
+    },
     /** Everything recorded for a case; forgets it. */
     take(token) {
       const c = cases.get(token) || { requests: [], beacons: [] };

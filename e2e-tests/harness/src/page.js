@@ -67,6 +67,8 @@ function makeRendermime() {
     initialFactories: standardRendererFactories,
     sanitizer: new Sanitizer(),
     latexTypesetter: new MathJaxTypesetter(),
+    // JupyterLab's command linker is the trust handler: trusted outputs run command links.
+    trustHandler: commandLinker,
     markdownParser,
     linkHandler: {
       handleLink: (node, path, id) => {
