@@ -53,10 +53,12 @@ final class BundleCheck {
 
   /** JupyterLab typesets math in HTML, Markdown and LaTeX outputs. */
   private static void latex(String mime, String text, List<String> problems) {
+    problems.addAll(latexProblems(mime, text));
+  }
+
+  static List<String> latexProblems(String where, String text) {
     var m = LATEX_DANGER.matcher(text);
-    if (m.find()) {
-      problems.add(mime + ": MathJax macro kept: " + ExecutableContentCheck.abbreviate(m.group()));
-    }
+    return m.find() ? List.of(where + ": MathJax macro kept: " + ExecutableContentCheck.abbreviate(m.group())) : List.of();
   }
 
   private static void vega(String mime, JsonNode spec, JsonNode metadata, List<String> problems) {
