@@ -1,0 +1,80 @@
+// What a benign output shows: visible text, table cells, loaded images, SVG shapes and the
+// colours of table cells (pandas Styler), in the output area and in every child frame
+// (Playwright reads sandboxed and cross-origin frames too).
+
+/** Runs in a document; `root` is the output area in the top page, the body in a frame. */
+function measureDocument(rootId) {
+  const root = rootId ? document.getElementById(rootId) : document.body;
+  const empty = { text: '', cells: [], tdColors: [], imagesLoaded: 0, svgShapes: 0, svgImages: 0, svgImageShapes: 0 };
+  if (!root) {
+    return empty;
+  }
+  const norm = s => String(s || '').replace(/\s+/g, ' ').trim();
+  const SHAPES = 'path, rect, circle, ellipse, line, polyline, polygon, text, use';
+  const countShapes = node =>
+    Array.from(node.querySelectorAll('svg')).reduce(
+      (n, svg) => n + svg.querySelectorAll(SHAPES).length,
+      0
+    );
+  const imgs = Array.from(root.querySelectorAll('img'));
+  let svgImages = 0;
+  let svgImageShapes = 0;
+  for (const img of imgs) {
+    const src = img.getAttribute('src') || '';
+    if (!/^data:image\/svg\+xml/i.test(src)) {
+      continue;
+    }
+    svgImages++;
+    try {
+      const comma = src.indexOf(',');
+      const header = src.slice(0, comma);
+      const payload = src.slice(comma + 1);
+      const xml = /;base64/i.test(header)
+        ? new TextDecoder().decode(Uint8Array.from(atob(payload), c => c.charCodeAt(0)))
+        : decodeURIComponent(payload);
+      const doc = new DOMParser().parseFromString(xml, 'image/svg+xml');
+      svgImageShapes += doc.querySelectorAll(SHAPES).length;
+    } catch (e) {
+      // an undecodable image counts as an image without shapes
+    }
+  }
+  return {
+    text: norm(root.innerText),
+    cells: Array.from(root.querySelectorAll('td, th')).map(c => norm(c.innerText)),
+    tdColors: Array.from(root.querySelectorAll('td')).map(td => {
+      const cs = getComputedStyle(td);
+      return [cs.backgroundColor, cs.color];
+    }),
+    imagesLoaded: imgs.filter(i => i.complete && i.naturalWidth > 0).length,
+    svgShapes: countShapes(root),
+    svgImages,
+    svgImageShapes
+  };
+}
+
+export async function measure(page) {
+  const main = await page.mainFrame().evaluate(measureDocument, 'nbg-output');
+  const frames = [];
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) {
+      continue;
+    }
+    try {
+      frames.push(await frame.evaluate(measureDocument, null));
+    } catch (e) {
+      frames.push({ error: String(e.message || e).slice(0, 200) });
+    }
+  }
+  const all = [main, ...frames.filter(f => !f.error)];
+  return {
+    text: all.map(m => m.text).filter(t => t).join(' '),
+    cells: all.flatMap(m => m.cells),
+    tdColors: all.flatMap(m => m.tdColors),
+    imagesLoaded: all.reduce((n, m) => n + m.imagesLoaded, 0),
+    svgShapes: all.reduce((n, m) => n + m.svgShapes, 0),
+    svgImages: all.reduce((n, m) => n + m.svgImages, 0),
+    svgImageShapes: all.reduce((n, m) => n + m.svgImageShapes, 0),
+    frames: frames.length,
+    frameErrors: frames.filter(f => f.error).map(f => f.error)
+  };
+}

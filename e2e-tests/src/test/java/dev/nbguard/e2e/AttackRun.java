@@ -1,0 +1,86 @@
+package dev.nbguard.e2e;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nbguard.sanitizer.OutputPolicy;
+import dev.nbguard.sanitizer.Preset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The attack corpus rendered three times in the browser harness: raw (as JupyterLab renders a
+ * trusted live output) and after nbguard under the DEFAULT and STRICT presets.
+ */
+public final class AttackRun {
+  public static final List<Preset> PRESETS = List.of(Preset.DEFAULT, Preset.STRICT);
+
+  private final List<CorpusCase> cases;
+  private final Map<String, HarnessResult> raw;
+  private final Map<Preset, Map<String, ObjectNode>> sanitizedCases;
+  private final Map<Preset, Map<String, HarnessResult>> sanitized;
+  private final boolean widgetsSanitized;
+
+  private AttackRun(List<CorpusCase> cases, Map<String, HarnessResult> raw,
+      Map<Preset, Map<String, ObjectNode>> sanitizedCases,
+      Map<Preset, Map<String, HarnessResult>> sanitized, boolean widgetsSanitized) {
+    this.cases = cases;
+    this.raw = raw;
+    this.sanitizedCases = sanitizedCases;
+    this.sanitized = sanitized;
+    this.widgetsSanitized = widgetsSanitized;
+  }
+
+  public static AttackRun run(E2eSettings settings, List<CorpusCase> cases) {
+    Harness harness = new Harness(settings);
+    harness.checkBuilt();
+    Path work = settings.workDir("attacks");
+    List<ObjectNode> rawCases = cases.stream().map(CaseSanitizer::raw).toList();
+    Map<String, HarnessResult> raw = harness.run("raw", rawCases, Harness.Mode.ATTACK, work);
+    Map<Preset, Map<String, ObjectNode>> sanitizedCases = new EnumMap<>(Preset.class);
+    Map<Preset, Map<String, HarnessResult>> sanitized = new EnumMap<>(Preset.class);
+    boolean widgets = true;
+    for (Preset preset : PRESETS) {
+      CaseSanitizer sanitizer = new CaseSanitizer(OutputPolicy.preset(preset));
+      widgets &= sanitizer.sanitizesWidgets();
+      Map<String, ObjectNode> byId = new LinkedHashMap<>();
+      for (CorpusCase c : cases) {
+        if (c.widget().isEmpty() || sanitizer.sanitizesWidgets()) {
+          byId.put(c.id(), sanitizer.sanitized(c));
+        }
+      }
+      sanitizedCases.put(preset, byId);
+      sanitized.put(preset, harness.run(preset.label(), new ArrayList<>(byId.values()),
+          Harness.Mode.ATTACK, work));
+    }
+    return new AttackRun(List.copyOf(cases), raw, sanitizedCases, sanitized, widgets);
+  }
+
+  public List<CorpusCase> cases() {
+    return cases;
+  }
+
+  public Optional<HarnessResult> raw(String id) {
+    return Optional.ofNullable(raw.get(id));
+  }
+
+  public boolean executesRaw(String id) {
+    return raw(id).map(HarnessResult::executed).orElse(false);
+  }
+
+  public Optional<HarnessResult> sanitized(Preset preset, String id) {
+    return Optional.ofNullable(sanitized.get(preset).get(id));
+  }
+
+  public Optional<ObjectNode> sanitizedCase(Preset preset, String id) {
+    return Optional.ofNullable(sanitizedCases.get(preset).get(id));
+  }
+
+  /** False while the widget-state sanitizer API is missing: widget cases then run raw only. */
+  public boolean widgetsSanitized() {
+    return widgetsSanitized;
+  }
+}
