@@ -71,10 +71,16 @@ final class SelectorFilter {
       throws Rejected {
     List<CssNode> out = new ArrayList<>(nodes.size());
     boolean anchored = false;
+    boolean compoundStart = true;
     for (int i = 0; i < nodes.size(); i++) {
       CssNode n = nodes.get(i);
-      if (n.isWhitespace() || n.isDelim('>') || n.isDelim('+') || n.isDelim('~')
-          || n.isDelim('*')) {
+      boolean typeOrUniversal = n.is(Type.IDENT) || n.isDelim('*');
+      if (typeOrUniversal && !compoundStart) {
+        throw new Rejected("css.selector.invalid");
+      }
+      compoundStart =
+          n.isWhitespace() || n.isDelim('>') || n.isDelim('+') || n.isDelim('~');
+      if (compoundStart || n.isDelim('*')) {
         out.add(n);
       } else if (n.is(Type.IDENT)) {
         typeSelector(((Tok) n).token().value());
