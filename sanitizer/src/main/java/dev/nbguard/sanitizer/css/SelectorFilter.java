@@ -40,29 +40,51 @@ final class SelectorFilter {
 
   private SelectorFilter() {}
 
-  /** The selector list with ids rewritten, or {@link Rejected}. */
-  static List<CssNode> rewrite(List<CssNode> prelude, UnaryOperator<String> ids)
+  /** The complex selectors of a rule's selector list with ids rewritten, or {@link Rejected}. */
+  static List<List<CssNode>> rewrite(List<CssNode> prelude, UnaryOperator<String> ids)
       throws Rejected {
-    return selectorList(prelude, ids);
+    return rewrite(prelude, ids, List.of());
   }
 
-  private static List<CssNode> selectorList(List<CssNode> nodes, UnaryOperator<String> ids)
-      throws Rejected {
-    List<CssNode> out = new ArrayList<>();
+  /**
+   * As {@link #rewrite(List, UnaryOperator)}; a complex selector that starts with {@code scope}
+   * and a descendant combinator loses that prefix first (it is added back by the caller), so
+   * scoped output sanitized again with the same scope stays as it is.
+   */
+  static List<List<CssNode>> rewrite(
+      List<CssNode> prelude, UnaryOperator<String> ids, List<CssNode> scope) throws Rejected {
+    List<List<CssNode>> out = new ArrayList<>();
     int start = 0;
-    for (int i = 0; i <= nodes.size(); i++) {
-      if (i == nodes.size() || nodes.get(i).is(Type.COMMA)) {
-        List<CssNode> complex = CssWriter.trim(nodes.subList(start, i));
+    for (int i = 0; i <= prelude.size(); i++) {
+      if (i == prelude.size() || prelude.get(i).is(Type.COMMA)) {
+        List<CssNode> complex = unscoped(CssWriter.trim(prelude.subList(start, i)), scope);
         if (complex.isEmpty()) {
           throw new Rejected("css.selector.invalid");
         }
-        if (!out.isEmpty()) {
-          out.add(new Tok(CssToken.of(Type.COMMA)));
-          out.add(new Tok(CssToken.of(Type.WHITESPACE)));
-        }
-        out.addAll(complex(complex, ids));
+        out.add(complex(complex, ids));
         start = i + 1;
       }
+    }
+    return out;
+  }
+
+  private static List<CssNode> unscoped(List<CssNode> complex, List<CssNode> scope) {
+    int n = scope.size();
+    boolean prefixed = n > 0 && complex.size() > n + 1
+        && complex.subList(0, n).equals(scope) && complex.get(n).isWhitespace();
+    return prefixed ? CssWriter.trim(complex.subList(n + 1, complex.size())) : complex;
+  }
+
+  /** A selector list inside {@code :not()}, {@code :is()}, {@code :where()}. */
+  private static List<CssNode> selectorList(List<CssNode> nodes, UnaryOperator<String> ids)
+      throws Rejected {
+    List<CssNode> out = new ArrayList<>();
+    for (List<CssNode> complex : rewrite(nodes, ids)) {
+      if (!out.isEmpty()) {
+        out.add(new Tok(CssToken.of(Type.COMMA)));
+        out.add(new Tok(CssToken.of(Type.WHITESPACE)));
+      }
+      out.addAll(complex);
     }
     return out;
   }
