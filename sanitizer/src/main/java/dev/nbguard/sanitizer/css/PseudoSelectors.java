@@ -34,6 +34,17 @@ final class PseudoSelectors {
 
   private PseudoSelectors() {}
 
+  /** Whether the colon at {@code nodes[i]} starts a pseudo-element ({@code ::x}, {@code :before}). */
+  static boolean isElement(List<CssNode> nodes, int i) {
+    if (i + 1 >= nodes.size()) {
+      return false;
+    }
+    CssNode next = nodes.get(i + 1);
+    return next.is(Type.COLON)
+        || (next instanceof Tok t && t.token().is(Type.IDENT)
+            && LEGACY_PSEUDO_ELEMENTS.contains(CodePoints.lower(t.token().value())));
+  }
+
   /** Checks the pseudo-class or pseudo-element at {@code nodes[i]} (a colon); the last index used. */
   static int check(
       List<CssNode> nodes, int i, boolean anchored, UnaryOperator<String> ids, List<CssNode> out)

@@ -70,19 +70,25 @@ final class SelectorFilter {
     return out;
   }
 
+  /**
+   * One complex selector: compounds joined by combinators, a type or {@code *} only at the start
+   * of a compound, no leading or trailing combinator, a pseudo-element only at the very end.
+   */
   private static List<CssNode> complex(List<CssNode> nodes, UnaryOperator<String> ids)
       throws Rejected {
     List<CssNode> out = new ArrayList<>(nodes.size());
     boolean anchored = false;
     boolean compoundStart = true;
+    boolean combinatorPending = true;
     for (int i = 0; i < nodes.size(); i++) {
       CssNode n = nodes.get(i);
       boolean typeOrUniversal = n.is(Type.IDENT) || n.isDelim('*');
-      if (typeOrUniversal && !compoundStart) {
+      boolean combinator = n.isDelim('>') || n.isDelim('+') || n.isDelim('~');
+      if ((typeOrUniversal && !compoundStart) || (combinator && combinatorPending)) {
         throw new Rejected("css.selector.invalid");
       }
-      compoundStart =
-          n.isWhitespace() || n.isDelim('>') || n.isDelim('+') || n.isDelim('~');
+      compoundStart = combinator || n.isWhitespace();
+      combinatorPending = combinator || (combinatorPending && n.isWhitespace());
       if (compoundStart || n.isDelim('*')) {
         out.add(n);
       } else if (n.is(Type.IDENT)) {
@@ -105,13 +111,20 @@ final class SelectorFilter {
         out.add(nodes.get(i));
         anchored = true;
       } else if (n.is(Type.COLON)) {
+        boolean element = PseudoSelectors.isElement(nodes, i);
         i = PseudoSelectors.check(nodes, i, anchored, ids, out);
+        if (element && i + 1 < nodes.size()) {
+          throw new Rejected("css.selector.invalid");
+        }
       } else if (n instanceof Block b && b.open() == Type.LEFT_SQUARE) {
         out.add(AttributeSelectors.rewrite(b, ids));
         anchored = true;
       } else {
         throw new Rejected("css.selector.invalid");
       }
+    }
+    if (combinatorPending) {
+      throw new Rejected("css.selector.invalid");
     }
     return out;
   }

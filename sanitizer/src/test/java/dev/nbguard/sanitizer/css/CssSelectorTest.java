@@ -152,7 +152,13 @@ class CssSelectorTest {
     "'url(x) td', css.selector.invalid",
     "'td/**/p', css.selector.invalid",
     "'.a*', css.selector.invalid",
-    "'#a td:hover*', css.selector.invalid"
+    "'#a td:hover*', css.selector.invalid",
+    "'.a ~', css.selector.invalid",
+    "'> td', css.selector.invalid",
+    "'td > > p', css.selector.invalid",
+    "'td >', css.selector.invalid",
+    "'p::before#y', css.selector.invalid",
+    "'p:after .x', css.selector.invalid"
   })
   void refusesSelectorsItCannotRead(String selector, String rule) {
     refused(selector, rule);
