@@ -147,6 +147,7 @@ class CssDeclarationsTest {
   void dropsJavascriptInStrings() {
     dropped("font-family: 'javascript:alert(1)'", "css.value.javascript");
     dropped("font-family: 'JAVA SCRIPT:x'", "css.value.javascript");
+    dropped("font-family: javascript\\:alert", "css.value.javascript");
   }
 
   @Test
