@@ -34,9 +34,11 @@ public final class CssSanitizer {
       report.sanitized("css.limit.nesting", head(declarations));
       return "";
     }
+    Findings findings = new Findings(report);
     List<String> kept =
         this.declarations.filter(
-            CssParser.componentValues(tokens), UnaryOperator.identity(), report);
+            CssParser.componentValues(tokens), UnaryOperator.identity(), findings);
+    findings.close();
     return String.join("; ", kept);
   }
 
@@ -80,7 +82,9 @@ public final class CssSanitizer {
       return "";
     }
     StringBuilder out = new StringBuilder(css.length());
-    stylesheets.rules(CssParser.rules(CssParser.componentValues(tokens)), cx, report, out);
+    Findings findings = new Findings(report);
+    stylesheets.rules(CssParser.rules(CssParser.componentValues(tokens)), cx, findings, out);
+    findings.close();
     return out.toString();
   }
 

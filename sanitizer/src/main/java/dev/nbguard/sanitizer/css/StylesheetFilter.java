@@ -1,6 +1,5 @@
 package dev.nbguard.sanitizer.css;
 
-import dev.nbguard.sanitizer.Report;
 import dev.nbguard.sanitizer.css.CssNode.AtRule;
 import dev.nbguard.sanitizer.css.CssNode.Broken;
 import dev.nbguard.sanitizer.css.CssNode.QualifiedRule;
@@ -8,6 +7,7 @@ import dev.nbguard.sanitizer.css.CssNode.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -49,27 +49,27 @@ final class StylesheetFilter {
     }
   }
 
-  void rules(List<Rule> rules, Context cx, Report report, StringBuilder out) {
+  void rules(List<Rule> rules, Context cx, Findings findings, StringBuilder out) {
     for (Rule rule : rules) {
       if (rule instanceof QualifiedRule q) {
-        styleRule(q, cx, report, out);
+        styleRule(q, cx, findings, out);
       } else if (rule instanceof AtRule a) {
-        atRule(a, cx, report, out);
+        atRule(a, cx, findings, out);
       } else if (rule instanceof Broken b) {
-        report.sanitized("css.parse-error", CssWriter.excerpt(b.nodes()));
+        findings.add("css.parse-error", () -> CssWriter.excerpt(b.nodes()));
       }
     }
   }
 
-  private void styleRule(QualifiedRule q, Context cx, Report report, StringBuilder out) {
+  private void styleRule(QualifiedRule q, Context cx, Findings findings, StringBuilder out) {
     List<List<CssNode>> selectors;
     try {
       selectors = SelectorFilter.rewrite(CssWriter.trim(q.prelude()), cx.ids(), cx.scopeNodes());
     } catch (Rejected r) {
-      report.sanitized(r.rule(), CssWriter.excerpt(q.prelude()));
+      findings.add(r.rule(), () -> CssWriter.excerpt(q.prelude()));
       return;
     }
-    List<String> kept = declarations.filter(q.block().content(), cx.ids(), report);
+    List<String> kept = declarations.filter(q.block().content(), cx.ids(), findings);
     if (kept.isEmpty()) {
       return;
     }
@@ -83,12 +83,12 @@ final class StylesheetFilter {
     out.append(" }\n");
   }
 
-  private void atRule(AtRule a, Context cx, Report report, StringBuilder out) {
+  private void atRule(AtRule a, Context cx, Findings findings, StringBuilder out) {
     String name = CodePoints.lower(a.name());
-    String excerpt = "@" + a.name() + " " + CssWriter.excerpt(a.prelude());
+    Supplier<String> excerpt = () -> "@" + a.name() + " " + CssWriter.excerpt(a.prelude());
     boolean grouping = name.equals("media") || name.equals("supports");
     if (!grouping || a.block().isEmpty()) {
-      report.sanitized(ruleFor(name), excerpt);
+      findings.add(ruleFor(name), excerpt);
       return;
     }
     List<CssNode> prelude = CssWriter.trim(a.prelude());
@@ -102,11 +102,11 @@ final class StylesheetFilter {
         AtRulePreludes.supports(prelude);
       }
     } catch (Rejected r) {
-      report.sanitized(r.rule(), excerpt);
+      findings.add(r.rule(), excerpt);
       return;
     }
     StringBuilder inner = new StringBuilder();
-    rules(CssParser.rules(a.block().get().content()), cx, report, inner);
+    rules(CssParser.rules(a.block().get().content()), cx, findings, inner);
     if (inner.length() > 0) {
       out.append('@').append(name);
       if (!prelude.isEmpty()) {

@@ -58,7 +58,8 @@
  *   <li>{@code css.rule.nested} (CSS nesting inside a rule or a {@code style} attribute), {@code
  *       css.parse-error} (a broken declaration or rule, bad string, bad URL, a rule cut off by
  *       the end of input), {@code css.limit.nesting} (blocks nested deeper than 48: the whole
- *       input is dropped)
+ *       input is dropped), {@code css.findings.truncated} (after 100 findings in one call the
+ *       rest are only counted)
  * </ul>
  *
  * <p>Silent (no finding): comments, whitespace and case normalisation, id rewriting, empty rules,
