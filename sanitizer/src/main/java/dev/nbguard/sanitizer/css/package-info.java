@@ -21,6 +21,12 @@
  * is dropped: its names are page-wide, an output could replace JupyterLab's own animations, and
  * {@code animation} is not an allowed property anyway.
  *
+ * <p>Scope: a kept style rule applies to the whole page unless the caller uses the scoped
+ * variant of {@code sanitizeStylesheet}, which puts a trusted selector (e.g. {@code
+ * [data-nbguard-output]} on a wrapper the output cannot forge) in front of every selector. The
+ * rules above keep output away from the application's own UI classes, ids and root elements,
+ * but an unscoped {@code div { display: none }} still reaches every {@code div} of the page.
+ *
  * <p>Finding rules (stable names; never built from the input):
  *
  * <ul>
