@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Replays {@code src/test/resources/css/<case>.input.css} against {@code <case>.expected.css} and
- * {@code <case>.findings.txt} (see SOURCES.md there). With {@code -Dcss.golden.update=true} the
+ * {@code <case>.findings.txt}, and {@code <case>.input.style} (style attributes, one a line)
+ * against {@code <case>.expected.style} (see SOURCES.md there). With {@code -Dcss.golden.update=true} the
  * expected files are rewritten instead, for review.
  */
 class CssGoldenFilesTest {
@@ -58,6 +59,38 @@ class CssGoldenFilesTest {
     assertEquals(expected, again.css(), name);
     assertEquals(List.of(), again.findings(), name);
     assertTrue(expected.indexOf('<') < 0, name);
+  }
+
+  static Stream<String> styleCases() throws IOException {
+    try (Stream<Path> files = Files.list(DIR)) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".input.style"))
+          .map(n -> n.substring(0, n.length() - ".input.style".length()))
+          .sorted()
+          .toList()
+          .stream();
+    }
+  }
+
+  /** {@code <case>.input.style}: one {@code style} attribute value a line. */
+  @ParameterizedTest
+  @MethodSource("styleCases")
+  void sanitizesStyleAttributesAsRecorded(String name) throws IOException {
+    StringBuilder out = new StringBuilder();
+    StringBuilder findings = new StringBuilder();
+    for (String line : read(name + ".input.style").split("\n")) {
+      Result r = CssTestSupport.declarations(line);
+      out.append(r.css()).append('\n');
+      findings.append(String.join(" ", r.rules())).append('\n');
+      assertEquals(r.css(), CssTestSupport.declarations(r.css()).css(), "idempotent: " + line);
+    }
+    if (UPDATE) {
+      write(name + ".expected.style", out.toString());
+      write(name + ".findings.txt", findings.toString());
+    }
+    assertEquals(read(name + ".expected.style"), out.toString(), name);
+    assertEquals(read(name + ".findings.txt"), findings.toString(), name);
   }
 
   private static String read(String file) throws IOException {
