@@ -47,11 +47,15 @@ public final class HtmlSanitizer {
       cleaner.clean(tree, report);
       String out = HtmlFragments.serialize(tree);
       Element reparsed = HtmlFragments.parse(out);
-      Optional<String> problem = verifier.check(reparsed);
+      // One walk compares the trees and checks every re-parsed node (the mXSS check) ...
+      TreeComparison.Outcome outcome = TreeComparison.compare(tree, reparsed, verifier::problemWith);
+      // ... but when they differ it stopped early: then the whole re-parsed tree is checked.
+      Optional<String> problem =
+          outcome.same() ? outcome.problem() : outcome.problem().or(() -> verifier.check(reparsed));
       if (problem.isPresent()) {
         return failClosed(original, problem.get(), report);
       }
-      if (TreeComparison.same(tree, reparsed)) {
+      if (outcome.same()) {
         return out; // the browser builds the tree we checked, and sanitizing again changes nothing
       }
       // The parser's fix-ups (tables, select, misnested formatting) turn our output into another

@@ -125,6 +125,9 @@ final class HtmlTreeCleaner {
   }
 
   private void cleanAttributes(Element el, String name, Report report) {
+    if (el.attributesSize() == 0) {
+      return;
+    }
     Set<String> forElement = HtmlRules.ELEMENT_ATTRIBUTES.getOrDefault(name, Set.of());
     for (Attribute a : el.attributes().asList()) {
       String k = a.getKey();

@@ -146,6 +146,9 @@ public final class SvgTreeCleaner {
   }
 
   private void cleanAttributes(Element el, String name, Report report) {
+    if (el.attributesSize() == 0) {
+      return;
+    }
     for (Attribute a : el.attributes().asList()) {
       String key = a.getKey();
       String k = key.toLowerCase(Locale.ROOT);
