@@ -2,7 +2,6 @@ package dev.nbguard.sanitizer.html;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jsoup.nodes.DataNode;
@@ -40,7 +39,7 @@ final class TreeComparison {
     pending.push(new Element[] {a, b});
     while (!pending.isEmpty()) {
       Element[] pair = pending.pop();
-      Outcome o = compareChildren(pair[0].childNodes(), pair[1].childNodes(), check, pending);
+      Outcome o = compareChildren(pair[0], pair[1], check, pending);
       if (o != SAME) {
         return o;
       }
@@ -48,13 +47,16 @@ final class TreeComparison {
     return SAME;
   }
 
+  // Indexed access: jsoup's childNodes() copies the list on every call.
   private static Outcome compareChildren(
-      List<Node> xs, List<Node> ys, Function<Node, String> check, Deque<Element[]> pending) {
+      Element xs, Element ys, Function<Node, String> check, Deque<Element[]> pending) {
+    int xn = xs.childNodeSize();
+    int yn = ys.childNodeSize();
     int i = 0;
     int j = 0;
-    while (i < xs.size() && j < ys.size()) {
-      Node x = xs.get(i);
-      Node y = ys.get(j);
+    while (i < xn && j < yn) {
+      Node x = xs.childNode(i);
+      Node y = ys.childNode(j);
       String problem = check.apply(y);
       if (problem != null) {
         return new Outcome(Optional.of(problem), false);
@@ -63,7 +65,7 @@ final class TreeComparison {
         int endX = textRunEnd(xs, i);
         int endY = textRunEnd(ys, j);
         for (int k = j + 1; k < endY; k++) {
-          String p = check.apply(ys.get(k));
+          String p = check.apply(ys.childNode(k));
           if (p != null) {
             return new Outcome(Optional.of(p), false);
           }
@@ -94,24 +96,25 @@ final class TreeComparison {
       i++;
       j++;
     }
-    return i == xs.size() && j == ys.size() ? SAME : DIFFERENT;
+    return i == xn && j == yn ? SAME : DIFFERENT;
   }
 
-  private static int textRunEnd(List<Node> nodes, int from) {
+  private static int textRunEnd(Element parent, int from) {
+    int n = parent.childNodeSize();
     int k = from;
-    while (k < nodes.size() && nodes.get(k) instanceof TextNode) {
+    while (k < n && parent.childNode(k) instanceof TextNode) {
       k++;
     }
     return k;
   }
 
-  private static String text(List<Node> nodes, int from, int to) {
+  private static String text(Element parent, int from, int to) {
     if (to - from == 1) {
-      return ((TextNode) nodes.get(from)).getWholeText();
+      return ((TextNode) parent.childNode(from)).getWholeText();
     }
     StringBuilder sb = new StringBuilder();
     for (int k = from; k < to; k++) {
-      sb.append(((TextNode) nodes.get(k)).getWholeText());
+      sb.append(((TextNode) parent.childNode(k)).getWholeText());
     }
     return sb.toString();
   }
