@@ -33,10 +33,11 @@ final class HtmlTreeCleaner {
   }
 
   void clean(Element root, Report report) {
-    TreeWalk.walk(root, node -> visit(node, report));
+    StyleAttributes styles = new StyleAttributes(css, report);
+    TreeWalk.walk(root, node -> visit(node, report, styles));
   }
 
-  private Decision visit(Node node, Report report) {
+  private Decision visit(Node node, Report report, StyleAttributes styles) {
     if (node instanceof CDataNode cdata) {
       // CDATA is text only in foreign content; written out raw it is a bogus comment elsewhere.
       node.before(new TextNode(cdata.getWholeText()));
@@ -52,7 +53,7 @@ final class HtmlTreeCleaner {
     String name = el.normalName();
     if (SvgRules.SVG_NS.equals(ns)) {
       if (name.equals("svg") && isHtml(el.parent())) {
-        svg.clean(el, false, report);
+        svg.clean(el, false, report, styles);
         return Decision.KEEP;
       }
       report.sanitized("html.namespace", Excerpts.of(el));
@@ -81,7 +82,7 @@ final class HtmlTreeCleaner {
       report.sanitized("html.element.input-type", Excerpts.of(el));
       return Decision.DROP;
     }
-    cleanAttributes(el, name, report);
+    cleanAttributes(el, name, report, styles);
     if (name.equals("a") || name.equals("area")) {
       if (el.hasAttr("href")) {
         el.attr("rel", "noopener noreferrer");
@@ -124,7 +125,7 @@ final class HtmlTreeCleaner {
     return Decision.KEEP;
   }
 
-  private void cleanAttributes(Element el, String name, Report report) {
+  private void cleanAttributes(Element el, String name, Report report, StyleAttributes styles) {
     if (el.attributesSize() == 0) {
       return;
     }
@@ -143,7 +144,7 @@ final class HtmlTreeCleaner {
       } else if (!HtmlRules.GLOBAL_ATTRIBUTES.contains(k) && !forElement.contains(k)) {
         drop(el, k, ruleForAttribute(k), v, report);
       } else {
-        cleanAllowed(el, name, k, v, report);
+        cleanAllowed(el, name, k, v, report, styles);
       }
     }
   }
@@ -160,7 +161,8 @@ final class HtmlTreeCleaner {
     };
   }
 
-  private void cleanAllowed(Element el, String name, String k, String v, Report report) {
+  private void cleanAllowed(
+      Element el, String name, String k, String v, Report report, StyleAttributes styles) {
     switch (k) {
       case "id", "name" -> setOrRemove(el, k, IdPrefix.id(v));
       case "class" -> {
@@ -169,7 +171,7 @@ final class HtmlTreeCleaner {
         }
         setOrRemove(el, k, ClassNames.keep(v));
       }
-      case "style" -> setOrRemove(el, k, css.sanitizeDeclarations(IdPrefix.cssUrlRefs(v), report));
+      case "style" -> setOrRemove(el, k, styles.sanitize(v));
       case "target" -> {
         if (!v.strip().equals("_blank")) {
           drop(el, k, "html.attribute.target", v, report);

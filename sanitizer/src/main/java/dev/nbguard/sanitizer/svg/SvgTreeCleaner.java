@@ -7,6 +7,7 @@ import dev.nbguard.sanitizer.css.CssSanitizer;
 import dev.nbguard.sanitizer.html.ClassNames;
 import dev.nbguard.sanitizer.html.Excerpts;
 import dev.nbguard.sanitizer.html.IdPrefix;
+import dev.nbguard.sanitizer.html.StyleAttributes;
 import dev.nbguard.sanitizer.html.TreeWalk;
 import dev.nbguard.sanitizer.html.TreeWalk.Decision;
 import java.util.Locale;
@@ -46,11 +47,16 @@ public final class SvgTreeCleaner {
    * @param xmlMode true for an SVG document parsed as XML (elements carry no HTML namespace)
    */
   public void clean(Element svg, boolean xmlMode, Report report) {
-    cleanAttributes(svg, "svg", report);
-    TreeWalk.walk(svg, node -> visit(node, xmlMode, report));
+    clean(svg, xmlMode, report, new StyleAttributes(css, report));
   }
 
-  private Decision visit(Node node, boolean xmlMode, Report report) {
+  /** As {@link #clean(Element, boolean, Report)}, sharing the caller's per-call style memo. */
+  public void clean(Element svg, boolean xmlMode, Report report, StyleAttributes styles) {
+    cleanAttributes(svg, "svg", report, styles);
+    TreeWalk.walk(svg, node -> visit(node, xmlMode, report, styles));
+  }
+
+  private Decision visit(Node node, boolean xmlMode, Report report, StyleAttributes styles) {
     if (node instanceof CDataNode cdata) {
       // CDATA is text only in foreign content; written out raw it is a bogus comment elsewhere.
       node.before(new TextNode(cdata.getWholeText()));
@@ -78,7 +84,7 @@ public final class SvgTreeCleaner {
       report.sanitized(ruleForElement(name), Excerpts.of(el));
       return Decision.DROP;
     }
-    cleanAttributes(el, name, report);
+    cleanAttributes(el, name, report, styles);
     if (name.equals("style")) {
       return cleanStyle(el, report);
     }
@@ -145,7 +151,7 @@ public final class SvgTreeCleaner {
     }
   }
 
-  private void cleanAttributes(Element el, String name, Report report) {
+  private void cleanAttributes(Element el, String name, Report report, StyleAttributes styles) {
     if (el.attributesSize() == 0) {
       return;
     }
@@ -160,12 +166,13 @@ public final class SvgTreeCleaner {
       } else if (!SvgRules.ATTRIBUTES.contains(k)) {
         drop(el, key, "svg.attribute.unknown", v, report);
       } else {
-        cleanAllowed(el, name, key, k, v, report);
+        cleanAllowed(el, name, key, k, v, report, styles);
       }
     }
   }
 
-  private void cleanAllowed(Element el, String name, String key, String k, String v, Report report) {
+  private void cleanAllowed(
+      Element el, String name, String key, String k, String v, Report report, StyleAttributes styles) {
     switch (k) {
       case "id" -> setOrRemove(el, key, IdPrefix.id(v));
       case "class" -> {
@@ -175,7 +182,7 @@ public final class SvgTreeCleaner {
         }
         setOrRemove(el, key, kept);
       }
-      case "style" -> setOrRemove(el, key, css.sanitizeDeclarations(IdPrefix.cssUrlRefs(v), report));
+      case "style" -> setOrRemove(el, key, styles.sanitize(v));
       case "href", "xlink:href" -> cleanHref(el, name, key, v, report);
       case "target" -> {
         if (!v.strip().equals("_blank")) {
@@ -183,7 +190,7 @@ public final class SvgTreeCleaner {
         }
       }
       default -> {
-        if (ANY_URL.matcher(v).find()) {
+        if (v.indexOf('(') >= 0 && ANY_URL.matcher(v).find()) {
           String rest = URL_FRAGMENT_REF.matcher(v).replaceAll("");
           if (!SvgRules.URL_REF_ATTRIBUTES.contains(k) || ANY_URL.matcher(rest).find()) {
             drop(el, key, "svg.url.external", v, report);

@@ -212,6 +212,17 @@ class HtmlSanitizerTest {
   }
 
   @Test
+  void styleAttributesGoThroughTheCssPolicyAndEveryRemovalIsReported() {
+    Result r = sanitize("<b style=\"color: red; position: fixed\">a</b>"
+        + "<i style=\"color: red; position: fixed\">b</i><u style=\"color: red\">c</u>"
+        + "<s style=\"color: red\">d</s>");
+    assertFalse(r.html().contains("position"), r.html());
+    assertEquals(4, r.html().split("color: red", -1).length - 1, r.html());
+    long css = r.findings().stream().filter(f -> f.rule().startsWith("css.")).count();
+    assertEquals(2, css, "one finding per occurrence, even when the same value repeats: " + r.findings());
+  }
+
+  @Test
   void keepsInlineSvgWithFragmentReferences() {
     Result r = sanitize("<svg width=10 height=10 viewBox=\"0 0 10 10\"><defs>"
         + "<symbol id=icon><path d=\"M0 0L1 1\"/></symbol><clipPath id=c><rect width=5 height=\"5\"/>"
