@@ -45,7 +45,7 @@ public final class HtmlSanitizer {
     Element tree = fragment;
     for (int round = 0; round < MAX_ROUNDS; round++) {
       cleaner.clean(tree, report);
-      String out = HtmlFragments.serialize(tree);
+      String out = HtmlFragments.serialize(tree, original.length());
       Element reparsed = HtmlFragments.parse(out);
       // One walk compares the trees and checks every re-parsed node (the mXSS check) ...
       TreeComparison.Outcome outcome = TreeComparison.compare(tree, reparsed, verifier::problemWith);
