@@ -111,7 +111,10 @@ final class CssWriter {
 
   /**
    * The table of CSS Syntax §9 ("serialization"): pairs that would merge when written apart. A
-   * number written with a leading {@code +} merges with nothing ({@code +} is no name code point
+   * A number, {@code #}, {@code -} and {@code @} also merge with a following {@code -->} (the
+   * spec's table misses that: {@code 1-->} reads as the dimension {@code 1--}), the
+   * identifier {@code --} with a following {@code >} would read as {@code -->}, {@code <} and
+   * {@code !} could start {@code <!--} (filters never keep {@code <}; the writer is exact anyway). A number written with a leading {@code +} merges with nothing ({@code +} is no name code point
    * and starts no number after a digit), so {@code 2n+1} stays readable.
    */
   static boolean needsSeparator(CssToken a, CssToken b) {
@@ -122,23 +125,26 @@ final class CssWriter {
     switch (a.type()) {
       case IDENT:
         return identLike || numeric || b.isDelim('-') || b.is(Type.CDC)
-            || b.is(Type.LEFT_PAREN);
+            || b.is(Type.LEFT_PAREN) || (a.value().equals("--") && b.isDelim('>'));
       case AT_KEYWORD, HASH, DIMENSION:
         return identLike || numeric || b.isDelim('-') || b.is(Type.CDC);
       case NUMBER:
-        return identLike || numeric || b.isDelim('%');
+        return identLike || numeric || b.isDelim('%') || b.is(Type.CDC);
       case DELIM:
         if (a.isDelim('#') || a.isDelim('-')) {
-          return identLike || numeric || b.isDelim('-');
+          return identLike || numeric || b.isDelim('-') || b.is(Type.CDC);
         }
         if (a.isDelim('@')) {
-          return identLike || b.isDelim('-');
+          return identLike || b.isDelim('-') || b.is(Type.CDC);
         }
         if (a.isDelim('.') || a.isDelim('+')) {
           return numeric;
         }
         if (a.isDelim('/')) {
           return b.isDelim('*');
+        }
+        if (a.isDelim('<')) {
+          return b.isDelim('!');
         }
         return a.isDelim('\\');
       default:

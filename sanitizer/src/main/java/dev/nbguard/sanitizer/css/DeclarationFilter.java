@@ -1,6 +1,5 @@
 package dev.nbguard.sanitizer.css;
 
-import dev.nbguard.sanitizer.Report;
 import dev.nbguard.sanitizer.UrlPolicy;
 import dev.nbguard.sanitizer.css.CssNode.Block;
 import dev.nbguard.sanitizer.css.CssNode.Tok;
@@ -32,7 +31,8 @@ final class DeclarationFilter {
   }
 
   /** The kept declarations, each as {@code name: value} or {@code name: value !important}. */
-  List<String> filter(List<CssNode> list, UnaryOperator<String> fragments, Report report) {
+  List<String> filter(
+      List<CssNode> list, UnaryOperator<String> fragments, Findings findings) {
     List<String> kept = new ArrayList<>();
     int start = 0;
     for (int i = 0; i <= list.size(); i++) {
@@ -43,7 +43,7 @@ final class DeclarationFilter {
           try {
             kept.add(declaration(item, fragments));
           } catch (Rejected r) {
-            report.sanitized(r.rule(), CssWriter.excerpt(item));
+            findings.add(r.rule(), () -> CssWriter.excerpt(item));
           }
         }
       }

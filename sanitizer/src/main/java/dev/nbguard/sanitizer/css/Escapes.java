@@ -39,10 +39,13 @@ final class Escapes {
     return out;
   }
 
-  /** A dimension's unit: an identifier that must not read as an exponent ({@code 1e5}). */
+  /**
+   * A dimension's unit: an identifier that must not read as an exponent ({@code 1e5}, or the unit
+   * {@code e} before a number {@code +1}).
+   */
   static StringBuilder unit(String unit, StringBuilder out) {
-    if (unit.length() > 1 && (unit.charAt(0) == 'e' || unit.charAt(0) == 'E')) {
-      char second = unit.charAt(1);
+    if (!unit.isEmpty() && (unit.charAt(0) == 'e' || unit.charAt(0) == 'E')) {
+      char second = unit.length() > 1 ? unit.charAt(1) : '+';
       if (CodePoints.isDigit(second) || second == '-' || second == '+') {
         hex(unit.charAt(0), out);
         return name(unit.substring(1), out);

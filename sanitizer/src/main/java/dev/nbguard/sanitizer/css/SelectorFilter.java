@@ -1,7 +1,6 @@
 package dev.nbguard.sanitizer.css;
 
 import dev.nbguard.sanitizer.css.CssNode.Block;
-import dev.nbguard.sanitizer.css.CssNode.Func;
 import dev.nbguard.sanitizer.css.CssNode.Tok;
 import dev.nbguard.sanitizer.css.CssToken.Type;
 import java.util.ArrayList;
@@ -18,63 +17,79 @@ import java.util.function.UnaryOperator;
  * elements, and anything it cannot read.
  */
 final class SelectorFilter {
-  private static final Set<String> PSEUDO_CLASSES =
-      Set.of(
-          "hover", "active", "focus", "focus-within", "focus-visible", "first-child",
-          "last-child", "only-child", "first-of-type", "last-of-type", "only-of-type", "empty",
-          "checked", "disabled", "enabled", "required", "optional", "read-only", "read-write",
-          "placeholder-shown", "default", "indeterminate", "valid", "invalid", "in-range",
-          "out-of-range", "link", "any-link");
-  private static final Set<String> NTH =
-      Set.of("nth-child", "nth-last-child", "nth-of-type", "nth-last-of-type");
-  private static final Set<String> SELECTOR_ARGUMENT = Set.of("not", "is", "where");
-  private static final Set<String> PSEUDO_ELEMENTS =
-      Set.of("before", "after", "first-line", "first-letter", "marker", "placeholder", "selection");
-  private static final Set<String> LEGACY_PSEUDO_ELEMENTS =
-      Set.of("before", "after", "first-line", "first-letter");
-  private static final Set<String> OUTSIDE_PSEUDO =
-      Set.of(
-          "root", "host", "host-context", "scope", "has", "slotted", "part", "fullscreen",
-          "modal", "popover-open", "backdrop", "picture-in-picture");
   private static final Set<String> OUTSIDE_TYPES = Set.of("html", "body", "head");
 
   private SelectorFilter() {}
 
-  /** The selector list with ids rewritten, or {@link Rejected}. */
-  static List<CssNode> rewrite(List<CssNode> prelude, UnaryOperator<String> ids)
+  /** The complex selectors of a rule's selector list with ids rewritten, or {@link Rejected}. */
+  static List<List<CssNode>> rewrite(List<CssNode> prelude, UnaryOperator<String> ids)
       throws Rejected {
-    return selectorList(prelude, ids);
+    return rewrite(prelude, ids, List.of());
   }
 
-  private static List<CssNode> selectorList(List<CssNode> nodes, UnaryOperator<String> ids)
-      throws Rejected {
-    List<CssNode> out = new ArrayList<>();
+  /**
+   * As {@link #rewrite(List, UnaryOperator)}; a complex selector that starts with {@code scope}
+   * and a descendant combinator loses that prefix first (it is added back by the caller), so
+   * scoped output sanitized again with the same scope stays as it is.
+   */
+  static List<List<CssNode>> rewrite(
+      List<CssNode> prelude, UnaryOperator<String> ids, List<CssNode> scope) throws Rejected {
+    List<List<CssNode>> out = new ArrayList<>();
     int start = 0;
-    for (int i = 0; i <= nodes.size(); i++) {
-      if (i == nodes.size() || nodes.get(i).is(Type.COMMA)) {
-        List<CssNode> complex = CssWriter.trim(nodes.subList(start, i));
+    for (int i = 0; i <= prelude.size(); i++) {
+      if (i == prelude.size() || prelude.get(i).is(Type.COMMA)) {
+        List<CssNode> complex = unscoped(CssWriter.trim(prelude.subList(start, i)), scope);
         if (complex.isEmpty()) {
           throw new Rejected("css.selector.invalid");
         }
-        if (!out.isEmpty()) {
-          out.add(new Tok(CssToken.of(Type.COMMA)));
-          out.add(new Tok(CssToken.of(Type.WHITESPACE)));
-        }
-        out.addAll(complex(complex, ids));
+        out.add(complex(complex, ids));
         start = i + 1;
       }
     }
     return out;
   }
 
+  private static List<CssNode> unscoped(List<CssNode> complex, List<CssNode> scope) {
+    int n = scope.size();
+    boolean prefixed = n > 0 && complex.size() > n + 1
+        && complex.subList(0, n).equals(scope) && complex.get(n).isWhitespace();
+    return prefixed ? CssWriter.trim(complex.subList(n + 1, complex.size())) : complex;
+  }
+
+  /** A selector list inside {@code :not()}, {@code :is()}, {@code :where()}. */
+  static List<CssNode> selectorList(List<CssNode> nodes, UnaryOperator<String> ids)
+      throws Rejected {
+    List<CssNode> out = new ArrayList<>();
+    for (List<CssNode> complex : rewrite(nodes, ids)) {
+      if (!out.isEmpty()) {
+        out.add(new Tok(CssToken.of(Type.COMMA)));
+        out.add(new Tok(CssToken.of(Type.WHITESPACE)));
+      }
+      out.addAll(complex);
+    }
+    return out;
+  }
+
+  /**
+   * One complex selector: compounds joined by combinators, a type or {@code *} only at the start
+   * of a compound, no leading or trailing combinator, a pseudo-element only at the very end.
+   */
   private static List<CssNode> complex(List<CssNode> nodes, UnaryOperator<String> ids)
       throws Rejected {
     List<CssNode> out = new ArrayList<>(nodes.size());
     boolean anchored = false;
+    boolean compoundStart = true;
+    boolean combinatorPending = true;
     for (int i = 0; i < nodes.size(); i++) {
       CssNode n = nodes.get(i);
-      if (n.isWhitespace() || n.isDelim('>') || n.isDelim('+') || n.isDelim('~')
-          || n.isDelim('*')) {
+      boolean typeOrUniversal = n.is(Type.IDENT) || n.isDelim('*');
+      boolean combinator = n.isDelim('>') || n.isDelim('+') || n.isDelim('~');
+      if ((typeOrUniversal && !compoundStart) || (combinator && combinatorPending)) {
+        throw new Rejected("css.selector.invalid");
+      }
+      compoundStart = combinator || n.isWhitespace();
+      combinatorPending = combinator || (combinatorPending && n.isWhitespace());
+      if (compoundStart || n.isDelim('*')) {
         out.add(n);
       } else if (n.is(Type.IDENT)) {
         typeSelector(((Tok) n).token().value());
@@ -96,13 +111,20 @@ final class SelectorFilter {
         out.add(nodes.get(i));
         anchored = true;
       } else if (n.is(Type.COLON)) {
-        i = pseudo(nodes, i, anchored, ids, out);
+        boolean element = PseudoSelectors.isElement(nodes, i);
+        i = PseudoSelectors.check(nodes, i, anchored, ids, out);
+        if (element && i + 1 < nodes.size()) {
+          throw new Rejected("css.selector.invalid");
+        }
       } else if (n instanceof Block b && b.open() == Type.LEFT_SQUARE) {
         out.add(AttributeSelectors.rewrite(b, ids));
         anchored = true;
       } else {
         throw new Rejected("css.selector.invalid");
       }
+    }
+    if (combinatorPending) {
+      throw new Rejected("css.selector.invalid");
     }
     return out;
   }
@@ -115,85 +137,5 @@ final class SelectorFilter {
     if (ReservedNames.isReserved(lower)) {
       throw new Rejected("css.selector.ui-element");
     }
-  }
-
-  /** Checks the pseudo-class or pseudo-element at {@code nodes[i]} (a colon); the last index used. */
-  private static int pseudo(
-      List<CssNode> nodes, int i, boolean anchored, UnaryOperator<String> ids, List<CssNode> out)
-      throws Rejected {
-    int j = i + 1;
-    boolean element = j < nodes.size() && nodes.get(j).is(Type.COLON);
-    if (element) {
-      j++;
-    }
-    if (j >= nodes.size()) {
-      throw new Rejected("css.selector.invalid");
-    }
-    CssNode target = nodes.get(j);
-    String name;
-    if (target instanceof Tok t && t.token().is(Type.IDENT)) {
-      name = CodePoints.lower(t.token().value());
-    } else if (target instanceof Func f) {
-      name = CodePoints.lower(f.name());
-    } else {
-      throw new Rejected("css.selector.invalid");
-    }
-    if (OUTSIDE_PSEUDO.contains(name)) {
-      throw new Rejected("css.selector.outside-output");
-    }
-    CssNode kept;
-    if (target instanceof Func f) {
-      kept = element ? null : functionalPseudoClass(f, name, ids);
-    } else if (element || LEGACY_PSEUDO_ELEMENTS.contains(name)) {
-      if (!PSEUDO_ELEMENTS.contains(name) || (!element && name.equals("marker"))) {
-        throw new Rejected("css.selector.pseudo");
-      }
-      if (name.equals("selection") && !anchored) {
-        throw new Rejected("css.selector.outside-output");
-      }
-      kept = target;
-    } else {
-      kept = PSEUDO_CLASSES.contains(name) ? target : null;
-    }
-    if (kept == null) {
-      throw new Rejected("css.selector.pseudo");
-    }
-    out.add(nodes.get(i));
-    if (element) {
-      out.add(nodes.get(i + 1));
-    }
-    out.add(kept);
-    return j;
-  }
-
-  private static CssNode functionalPseudoClass(Func f, String name, UnaryOperator<String> ids)
-      throws Rejected {
-    if (SELECTOR_ARGUMENT.contains(name)) {
-      return new Func(name, selectorList(f.args(), ids));
-    }
-    if (NTH.contains(name)) {
-      for (CssNode a : f.args()) {
-        boolean ok = (a.is(Type.IDENT) && !isOf(a)) || a.is(Type.NUMBER) || a.is(Type.DIMENSION)
-            || a.isWhitespace() || a.isDelim('+') || a.isDelim('-');
-        if (!ok) {
-          throw new Rejected("css.selector.invalid");
-        }
-      }
-      return new Func(name, f.args());
-    }
-    if (name.equals("lang") || name.equals("dir")) {
-      for (CssNode a : f.args()) {
-        if (!(a.is(Type.IDENT) || a.is(Type.STRING) || a.is(Type.COMMA) || a.isWhitespace())) {
-          throw new Rejected("css.selector.invalid");
-        }
-      }
-      return new Func(name, f.args());
-    }
-    throw new Rejected("css.selector.pseudo");
-  }
-
-  /** {@code :nth-child(An+B of S)}: the selector part is not read, so not kept. */
-  private static boolean isOf(CssNode n) {
-    return CodePoints.lower(((Tok) n).token().value()).equals("of");
   }
 }

@@ -1,6 +1,5 @@
 package dev.nbguard.sanitizer.css;
 
-import dev.nbguard.sanitizer.Report;
 import dev.nbguard.sanitizer.css.CssNode.AtRule;
 import dev.nbguard.sanitizer.css.CssNode.Broken;
 import dev.nbguard.sanitizer.css.CssNode.QualifiedRule;
@@ -8,6 +7,7 @@ import dev.nbguard.sanitizer.css.CssNode.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,44 +34,61 @@ final class StylesheetFilter {
     this.declarations = declarations;
   }
 
-  void rules(List<Rule> rules, UnaryOperator<String> ids, Report report, StringBuilder out) {
+  /**
+   * How selectors are rewritten: ids through {@code ids}; each complex selector prefixed with
+   * {@code scope} ("" for none, else a trusted selector), parsed as {@code scopeNodes}.
+   */
+  record Context(UnaryOperator<String> ids, String scope, List<CssNode> scopeNodes) {
+    static Context unscoped(UnaryOperator<String> ids) {
+      return new Context(ids, "", List.of());
+    }
+
+    static Context scoped(UnaryOperator<String> ids, String scope) {
+      List<CssNode> nodes = CssParser.componentValues(CssTokenizer.tokenize(scope));
+      return new Context(ids, CssWriter.write(nodes) + " ", CssWriter.trim(nodes));
+    }
+  }
+
+  void rules(List<Rule> rules, Context cx, Findings findings, StringBuilder out) {
     for (Rule rule : rules) {
       if (rule instanceof QualifiedRule q) {
-        styleRule(q, ids, report, out);
+        styleRule(q, cx, findings, out);
       } else if (rule instanceof AtRule a) {
-        atRule(a, ids, report, out);
+        atRule(a, cx, findings, out);
       } else if (rule instanceof Broken b) {
-        report.sanitized("css.parse-error", CssWriter.excerpt(b.nodes()));
+        findings.add("css.parse-error", () -> CssWriter.excerpt(b.nodes()));
       }
     }
   }
 
-  private void styleRule(QualifiedRule q, UnaryOperator<String> ids, Report report,
-      StringBuilder out) {
-    List<CssNode> selectors;
+  private void styleRule(QualifiedRule q, Context cx, Findings findings, StringBuilder out) {
+    List<List<CssNode>> selectors;
     try {
-      selectors = SelectorFilter.rewrite(CssWriter.trim(q.prelude()), ids);
+      selectors = SelectorFilter.rewrite(CssWriter.trim(q.prelude()), cx.ids(), cx.scopeNodes());
     } catch (Rejected r) {
-      report.sanitized(r.rule(), CssWriter.excerpt(q.prelude()));
+      findings.add(r.rule(), () -> CssWriter.excerpt(q.prelude()));
       return;
     }
-    List<String> kept = declarations.filter(q.block().content(), ids, report);
+    List<String> kept = declarations.filter(q.block().content(), cx.ids(), findings);
     if (kept.isEmpty()) {
       return;
     }
-    out.append(CssWriter.write(selectors)).append(" {");
+    for (int i = 0; i < selectors.size(); i++) {
+      out.append(i == 0 ? "" : ", ").append(cx.scope()).append(CssWriter.write(selectors.get(i)));
+    }
+    out.append(" {");
     for (String d : kept) {
       out.append(' ').append(d).append(';');
     }
     out.append(" }\n");
   }
 
-  private void atRule(AtRule a, UnaryOperator<String> ids, Report report, StringBuilder out) {
+  private void atRule(AtRule a, Context cx, Findings findings, StringBuilder out) {
     String name = CodePoints.lower(a.name());
-    String excerpt = "@" + a.name() + " " + CssWriter.excerpt(a.prelude());
+    Supplier<String> excerpt = () -> "@" + a.name() + " " + CssWriter.excerpt(a.prelude());
     boolean grouping = name.equals("media") || name.equals("supports");
     if (!grouping || a.block().isEmpty()) {
-      report.sanitized(ruleFor(name), excerpt);
+      findings.add(ruleFor(name), excerpt);
       return;
     }
     List<CssNode> prelude = CssWriter.trim(a.prelude());
@@ -85,11 +102,11 @@ final class StylesheetFilter {
         AtRulePreludes.supports(prelude);
       }
     } catch (Rejected r) {
-      report.sanitized(r.rule(), excerpt);
+      findings.add(r.rule(), excerpt);
       return;
     }
     StringBuilder inner = new StringBuilder();
-    rules(CssParser.rules(a.block().get().content()), ids, report, inner);
+    rules(CssParser.rules(a.block().get().content()), cx, findings, inner);
     if (inner.length() > 0) {
       out.append('@').append(name);
       if (!prelude.isEmpty()) {

@@ -63,9 +63,9 @@ final class ValueFilter {
     }
     CssToken t = ((Tok) n).token();
     switch (t.type()) {
-      case IDENT, HASH, NUMBER, PERCENTAGE, DIMENSION, WHITESPACE, COMMA:
+      case HASH, NUMBER, PERCENTAGE, DIMENSION, WHITESPACE, COMMA:
         return n;
-      case STRING:
+      case IDENT, STRING:
         if (mentionsScript(t.value())) {
           throw new Rejected("css.value.javascript");
         }
@@ -131,7 +131,10 @@ final class ValueFilter {
     return new Func("url", List.of(new Tok(CssToken.of(Type.STRING, url))));
   }
 
-  /** {@code javascript:} or {@code vbscript:} anywhere, ignoring case, spaces and controls. */
+  /**
+   * {@code javascript:} or {@code vbscript:} anywhere in a string or (escaped) keyword, ignoring
+   * case, spaces and controls: harmless outside {@code url()}, refused all the same.
+   */
   static boolean mentionsScript(String text) {
     StringBuilder sb = new StringBuilder(text.length());
     text.codePoints()

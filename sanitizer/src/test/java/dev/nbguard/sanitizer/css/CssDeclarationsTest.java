@@ -115,6 +115,21 @@ class CssDeclarationsTest {
   }
 
   @Test
+  void decidesOnTheDecodedFormOfEveryObfuscation() {
+    dropped("background: \\000075rl(https://e.example/a)", "css.url.remote");
+    dropped("background: \\55 RL(https://e.example/a)", "css.url.remote");
+    dropped("background: url('https\\3a //e.example/a')", "css.url.remote");
+    dropped("background: url('\\6a avascript:alert(1)')", "css.url.script");
+    dropped("width: \\45 XPRESSION(alert(1))", "css.value.expression");
+    dropped("width: expr/**/ession(alert(1))", "css.value.function");
+    dropped("-\\6d oz-binding: url(x.xml)", "css.property.binding");
+    dropped("color: v\\61r(--x)", "css.value.var");
+    dropped("background: ur/**/l(https://e.example/a)", "css.value.function");
+    dropped("background: \uFF55\uFF52\uFF4C(https://e.example/a)", "css.value.function");
+    dropped("background: url\\0 (https://e.example/a)", "css.value.function");
+  }
+
+  @Test
   void dropsVarAttrAndEnv() {
     dropped("color: var(--x)", "css.value.var");
     dropped("width: attr(data-w px)", "css.value.attr");
@@ -132,6 +147,7 @@ class CssDeclarationsTest {
   void dropsJavascriptInStrings() {
     dropped("font-family: 'javascript:alert(1)'", "css.value.javascript");
     dropped("font-family: 'JAVA SCRIPT:x'", "css.value.javascript");
+    dropped("font-family: javascript\\:alert", "css.value.javascript");
   }
 
   @Test

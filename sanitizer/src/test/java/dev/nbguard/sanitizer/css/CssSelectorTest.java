@@ -149,7 +149,16 @@ class CssSelectorTest {
     "'[a~b]', css.selector.invalid",
     "'td:nth-child(1 of .x)', css.selector.invalid",
     "'td:nth-child(1 of p)', css.selector.invalid",
-    "'url(x) td', css.selector.invalid"
+    "'url(x) td', css.selector.invalid",
+    "'td/**/p', css.selector.invalid",
+    "'.a*', css.selector.invalid",
+    "'#a td:hover*', css.selector.invalid",
+    "'.a ~', css.selector.invalid",
+    "'> td', css.selector.invalid",
+    "'td > > p', css.selector.invalid",
+    "'td >', css.selector.invalid",
+    "'p::before#y', css.selector.invalid",
+    "'p:after .x', css.selector.invalid"
   })
   void refusesSelectorsItCannotRead(String selector, String rule) {
     refused(selector, rule);

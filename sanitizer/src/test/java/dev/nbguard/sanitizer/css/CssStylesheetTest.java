@@ -166,6 +166,32 @@ class CssStylesheetTest {
   }
 
   @Test
+  void listsAtMostAHundredFindingsAndCountsTheRest() {
+    Result r = stylesheet("td { " + "position: fixed; ".repeat(1_000) + "color: red }");
+    assertEquals("td { color: red; }\n", r.css());
+    assertEquals(101, r.findings().size());
+    assertEquals("css.findings.truncated", r.rules().get(100));
+    assertEquals("900 more CSS findings", r.findings().get(100).excerpt());
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void pathologicalMegabyteInputsComplete() {
+    int n = 1 << 20;
+    List<String> inputs = List.of(
+        "(".repeat(n), "[(".repeat(n / 2), "a{".repeat(n / 2), "}".repeat(n), ";".repeat(n),
+        "a;".repeat(n / 2), "/*" + "x".repeat(n), "'" + "x".repeat(n), "url(" + "x".repeat(n),
+        "td{color:" + "\\".repeat(n) + "}", "#".repeat(n), "-".repeat(n) + ">", "1e".repeat(n),
+        "td{width:" + "calc(1px + ".repeat(40) + "1px" + ")".repeat(40) + "}",
+        "a,".repeat(n / 2) + "b{color:red}", ":not(".repeat(40) + "a" + ")".repeat(40) + "{}");
+    for (String in : inputs) {
+      Result r = stylesheet(in);
+      assertTrue(r.findings().size() <= Findings.MAX + 1);
+      assertTrue(CssTestSupport.declarations(in).findings().size() <= Findings.MAX + 1);
+    }
+  }
+
+  @Test
   void sanitizesALongHostileLineWithoutBlowingUp() {
     String css = "td { font-family: " + "'a',".repeat(50_000) + "'b'; background: "
         + "url(".repeat(20_000) + " }";
