@@ -24,10 +24,11 @@ import org.jsoup.nodes.Entities;
 public final class HtmlSanitizer {
   private static final int MAX_ROUNDS = 3;
   private final HtmlTreeCleaner cleaner;
+  private final CssSanitizer css;
   private final HtmlVerifier verifier;
 
   public HtmlSanitizer(PolicyConfig config, UrlPolicy urls) {
-    CssSanitizer css = new CssSanitizer(config.cssProperties(), urls);
+    this.css = new CssSanitizer(config.cssProperties(), urls);
     this.cleaner = new HtmlTreeCleaner(urls, css, new SvgTreeCleaner(urls, css));
     this.verifier = new HtmlVerifier(urls);
   }
@@ -44,7 +45,12 @@ public final class HtmlSanitizer {
   String sanitizeParsed(Element fragment, String original, Report report) {
     Element tree = fragment;
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      cleaner.clean(tree, report);
+      OutputScope.unwrap(tree);
+      StyleAttributes styles = new StyleAttributes(css, report);
+      cleaner.clean(tree, report, styles);
+      if (styles.keptStylesheet()) {
+        OutputScope.wrap(tree);
+      }
       String out = HtmlFragments.serialize(tree, original.length());
       Element reparsed = HtmlFragments.parse(out);
       // One walk compares the trees and checks every re-parsed node (the mXSS check) ...

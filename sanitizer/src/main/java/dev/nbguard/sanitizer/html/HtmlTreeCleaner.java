@@ -31,8 +31,7 @@ final class HtmlTreeCleaner {
     this.attributes = new HtmlAttributeCleaner(urls);
   }
 
-  void clean(Element root, Report report) {
-    StyleAttributes styles = new StyleAttributes(css, report);
+  void clean(Element root, Report report, StyleAttributes styles) {
     TreeWalk.walk(root, node -> visit(node, report, styles));
   }
 
@@ -73,7 +72,7 @@ final class HtmlTreeCleaner {
       return Decision.UNWRAP;
     }
     if (name.equals("style")) {
-      return cleanStyle(el, report);
+      return cleanStyle(el, report, styles);
     }
     if (name.equals("input")
         && !HtmlRules.INPUT_TYPES.contains(el.attr("type").strip().toLowerCase(Locale.ROOT))
@@ -96,7 +95,7 @@ final class HtmlTreeCleaner {
     return parent instanceof Element p && Parser.NamespaceHtml.equals(p.tag().namespace());
   }
 
-  private Decision cleanStyle(Element el, Report report) {
+  private Decision cleanStyle(Element el, Report report, StyleAttributes styles) {
     StringBuilder text = new StringBuilder();
     for (Node child : el.childNodes()) {
       if (child instanceof DataNode d) {
@@ -105,7 +104,7 @@ final class HtmlTreeCleaner {
         text.append(t.getWholeText());
       }
     }
-    String sheet = css.sanitizeStylesheet(text.toString(), IdPrefix::id, report);
+    String sheet = styles.stylesheet(text.toString());
     if (sheet.indexOf('<') >= 0) {
       report.sanitized("html.style.markup", sheet);
       return Decision.DROP;

@@ -86,7 +86,11 @@ public final class HtmlVerifier {
     if (el.attributesSize() == 0) {
       return null;
     }
+    boolean scope = OutputScope.isScopeElement(el);
     for (Attribute a : el.attributes()) {
+      if (scope && a.getKey().equals(OutputScope.ATTRIBUTE)) {
+        continue;
+      }
       String p = problemWith(name, svg, a.getKey().toLowerCase(Locale.ROOT), a.getValue());
       if (p != null) {
         return p;

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code style} attribute values through the CSS policy, remembering the results of one
+ * CSS of one sanitize call: {@code style} attribute values through the CSS policy, remembering the results of one
  * sanitize call (matplotlib repeats the same few styles thousands of times). One instance per
  * call, never shared: nothing of one output can reach another. Only results without findings
  * are remembered, so every finding is still reported where it occurs.
@@ -16,10 +16,26 @@ public final class StyleAttributes {
   private final CssSanitizer css;
   private final Report report;
   private final Map<String, String> seen = new HashMap<>();
+  private boolean keptStylesheet;
 
   public StyleAttributes(CssSanitizer css, Report report) {
     this.css = css;
     this.report = report;
+  }
+
+  /**
+   * A {@code <style>} block's rules that may stay, confined to the output's scope element
+   * ({@link OutputScope}); "" when none.
+   */
+  public String stylesheet(String sheet) {
+    String out = css.sanitizeStylesheet(sheet, IdPrefix::id, OutputScope.SELECTOR, report);
+    keptStylesheet |= !out.isBlank();
+    return out;
+  }
+
+  /** True when a stylesheet was kept: the output must then carry the scope attribute. */
+  public boolean keptStylesheet() {
+    return keptStylesheet;
   }
 
   /** The declarations of {@code value} that may stay, {@code url(#id)} references prefixed. */

@@ -4,7 +4,6 @@ import dev.nbguard.sanitizer.Report;
 import dev.nbguard.sanitizer.UrlPolicy;
 import dev.nbguard.sanitizer.css.CssSanitizer;
 import dev.nbguard.sanitizer.html.Excerpts;
-import dev.nbguard.sanitizer.html.IdPrefix;
 import dev.nbguard.sanitizer.html.StyleAttributes;
 import dev.nbguard.sanitizer.html.TreeWalk;
 import dev.nbguard.sanitizer.html.TreeWalk.Decision;
@@ -36,7 +35,12 @@ public final class SvgTreeCleaner {
    * @param xmlMode true for an SVG document parsed as XML (elements carry no HTML namespace)
    */
   public void clean(Element svg, boolean xmlMode, Report report) {
-    clean(svg, xmlMode, report, new StyleAttributes(css, report));
+    clean(svg, xmlMode, report, styles(report));
+  }
+
+  /** The per-call CSS state for one sanitize call. */
+  public StyleAttributes styles(Report report) {
+    return new StyleAttributes(css, report);
   }
 
   /** As {@link #clean(Element, boolean, Report)}, sharing the caller's per-call style memo. */
@@ -75,7 +79,7 @@ public final class SvgTreeCleaner {
     }
     attributes.clean(el, name, report, styles);
     if (name.equals("style")) {
-      return cleanStyle(el, report);
+      return cleanStyle(el, report, styles);
     }
     if (SvgRules.TEXT_ONLY.contains(name)) {
       keepOnlyText(el, report);
@@ -102,7 +106,7 @@ public final class SvgTreeCleaner {
     return xmlMode && !Parser.NamespaceHtml.equals(ns) && !Parser.NamespaceMathml.equals(ns);
   }
 
-  private Decision cleanStyle(Element el, Report report) {
+  private Decision cleanStyle(Element el, Report report, StyleAttributes styles) {
     StringBuilder text = new StringBuilder();
     for (Node child : el.childNodes()) {
       if (child instanceof TextNode t) { // CDATA sections too
@@ -114,7 +118,7 @@ public final class SvgTreeCleaner {
         return Decision.DROP;
       }
     }
-    String sheet = css.sanitizeStylesheet(text.toString(), IdPrefix::id, report);
+    String sheet = styles.stylesheet(text.toString());
     if (sheet.indexOf('<') >= 0) {
       report.sanitized("svg.style.markup", sheet);
       return Decision.DROP;
