@@ -29,4 +29,9 @@ public final class HtmlFragments {
   public static String serialize(Element root) {
     return root.html();
   }
+
+  /** As {@link #serialize(Element)}, into a buffer sized for about {@code expectedLength}. */
+  public static String serialize(Element root, int expectedLength) {
+    return root.html(new StringBuilder(expectedLength + expectedLength / 8 + 64)).toString();
+  }
 }

@@ -24,10 +24,11 @@ import org.jsoup.nodes.Entities;
 public final class HtmlSanitizer {
   private static final int MAX_ROUNDS = 3;
   private final HtmlTreeCleaner cleaner;
+  private final CssSanitizer css;
   private final HtmlVerifier verifier;
 
   public HtmlSanitizer(PolicyConfig config, UrlPolicy urls) {
-    CssSanitizer css = new CssSanitizer(config.cssProperties(), urls);
+    this.css = new CssSanitizer(config.cssProperties(), urls);
     this.cleaner = new HtmlTreeCleaner(urls, css, new SvgTreeCleaner(urls, css));
     this.verifier = new HtmlVerifier(urls);
   }
@@ -44,14 +45,23 @@ public final class HtmlSanitizer {
   String sanitizeParsed(Element fragment, String original, Report report) {
     Element tree = fragment;
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      cleaner.clean(tree, report);
-      String out = HtmlFragments.serialize(tree);
+      OutputScope.unwrap(tree);
+      StyleAttributes styles = new StyleAttributes(css, report);
+      cleaner.clean(tree, report, styles);
+      if (styles.keptStylesheet()) {
+        OutputScope.wrap(tree);
+      }
+      String out = HtmlFragments.serialize(tree, original.length());
       Element reparsed = HtmlFragments.parse(out);
-      Optional<String> problem = verifier.check(reparsed);
+      // One walk compares the trees and checks every re-parsed node (the mXSS check) ...
+      TreeComparison.Outcome outcome = TreeComparison.compare(tree, reparsed, verifier::problemWith);
+      // ... but when they differ it stopped early: then the whole re-parsed tree is checked.
+      Optional<String> problem =
+          outcome.same() ? outcome.problem() : outcome.problem().or(() -> verifier.check(reparsed));
       if (problem.isPresent()) {
         return failClosed(original, problem.get(), report);
       }
-      if (TreeComparison.same(tree, reparsed)) {
+      if (outcome.same()) {
         return out; // the browser builds the tree we checked, and sanitizing again changes nothing
       }
       // The parser's fix-ups (tables, select, misnested formatting) turn our output into another

@@ -7,7 +7,6 @@ import dev.nbguard.sanitizer.html.TreeWalk.Decision;
 import dev.nbguard.sanitizer.svg.SvgRules;
 import dev.nbguard.sanitizer.svg.SvgTreeCleaner;
 import java.util.Locale;
-import java.util.Set;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.CDataNode;
 import org.jsoup.nodes.DataNode;
@@ -22,21 +21,21 @@ import org.jsoup.parser.Parser;
  * SvgTreeCleaner}. Immutable and thread-safe.
  */
 final class HtmlTreeCleaner {
-  private final UrlPolicy urls;
   private final CssSanitizer css;
   private final SvgTreeCleaner svg;
+  private final HtmlAttributeCleaner attributes;
 
   HtmlTreeCleaner(UrlPolicy urls, CssSanitizer css, SvgTreeCleaner svg) {
-    this.urls = urls;
     this.css = css;
     this.svg = svg;
+    this.attributes = new HtmlAttributeCleaner(urls);
   }
 
-  void clean(Element root, Report report) {
-    TreeWalk.walk(root, node -> visit(node, report));
+  void clean(Element root, Report report, StyleAttributes styles) {
+    TreeWalk.walk(root, node -> visit(node, report, styles));
   }
 
-  private Decision visit(Node node, Report report) {
+  private Decision visit(Node node, Report report, StyleAttributes styles) {
     if (node instanceof CDataNode cdata) {
       // CDATA is text only in foreign content; written out raw it is a bogus comment elsewhere.
       node.before(new TextNode(cdata.getWholeText()));
@@ -52,7 +51,7 @@ final class HtmlTreeCleaner {
     String name = el.normalName();
     if (SvgRules.SVG_NS.equals(ns)) {
       if (name.equals("svg") && isHtml(el.parent())) {
-        svg.clean(el, false, report);
+        svg.clean(el, false, report, styles);
         return Decision.KEEP;
       }
       report.sanitized("html.namespace", Excerpts.of(el));
@@ -73,7 +72,7 @@ final class HtmlTreeCleaner {
       return Decision.UNWRAP;
     }
     if (name.equals("style")) {
-      return cleanStyle(el, report);
+      return cleanStyle(el, report, styles);
     }
     if (name.equals("input")
         && !HtmlRules.INPUT_TYPES.contains(el.attr("type").strip().toLowerCase(Locale.ROOT))
@@ -81,7 +80,7 @@ final class HtmlTreeCleaner {
       report.sanitized("html.element.input-type", Excerpts.of(el));
       return Decision.DROP;
     }
-    cleanAttributes(el, name, report);
+    attributes.clean(el, name, report, styles);
     if (name.equals("a") || name.equals("area")) {
       if (el.hasAttr("href")) {
         el.attr("rel", "noopener noreferrer");
@@ -96,7 +95,7 @@ final class HtmlTreeCleaner {
     return parent instanceof Element p && Parser.NamespaceHtml.equals(p.tag().namespace());
   }
 
-  private Decision cleanStyle(Element el, Report report) {
+  private Decision cleanStyle(Element el, Report report, StyleAttributes styles) {
     StringBuilder text = new StringBuilder();
     for (Node child : el.childNodes()) {
       if (child instanceof DataNode d) {
@@ -105,7 +104,7 @@ final class HtmlTreeCleaner {
         text.append(t.getWholeText());
       }
     }
-    String sheet = css.sanitizeStylesheet(text.toString(), IdPrefix::id, report);
+    String sheet = styles.stylesheet(text.toString());
     if (sheet.indexOf('<') >= 0) {
       report.sanitized("html.style.markup", sheet);
       return Decision.DROP;
@@ -122,95 +121,5 @@ final class HtmlTreeCleaner {
     el.empty();
     el.appendChild(new DataNode(sheet));
     return Decision.KEEP;
-  }
-
-  private void cleanAttributes(Element el, String name, Report report) {
-    Set<String> forElement = HtmlRules.ELEMENT_ATTRIBUTES.getOrDefault(name, Set.of());
-    for (Attribute a : el.attributes().asList()) {
-      String k = a.getKey();
-      String v = a.getValue();
-      if (k.startsWith("on")) {
-        drop(el, k, "html.attribute.event-handler", v, report);
-      } else if (k.startsWith("data-")) {
-        drop(el, k, "html.attribute.data", v, report);
-      } else if (k.startsWith("aria-")) {
-        if (HtmlRules.ID_REF_ATTRIBUTES.contains(k)) {
-          setOrRemove(el, k, IdPrefix.idList(v));
-        }
-      } else if (!HtmlRules.GLOBAL_ATTRIBUTES.contains(k) && !forElement.contains(k)) {
-        drop(el, k, ruleForAttribute(k), v, report);
-      } else {
-        cleanAllowed(el, name, k, v, report);
-      }
-    }
-  }
-
-  private static String ruleForAttribute(String k) {
-    return switch (k) {
-      case "action", "formaction", "formmethod", "formtarget", "formenctype", "form" ->
-          "html.attribute.form-action";
-      case "srcdoc" -> "html.attribute.srcdoc";
-      case "ping" -> "html.attribute.ping";
-      case "xlink:href", "href", "src", "background", "longdesc", "cite", "poster" ->
-          "html.url.attribute";
-      default -> "html.attribute.unknown";
-    };
-  }
-
-  private void cleanAllowed(Element el, String name, String k, String v, Report report) {
-    switch (k) {
-      case "id", "name" -> setOrRemove(el, k, IdPrefix.id(v));
-      case "class" -> {
-        if (ClassNames.hasReserved(v)) {
-          report.sanitized("html.attribute.class-reserved", Excerpts.of(k, v));
-        }
-        setOrRemove(el, k, ClassNames.keep(v));
-      }
-      case "style" -> setOrRemove(el, k, css.sanitizeDeclarations(IdPrefix.cssUrlRefs(v), report));
-      case "target" -> {
-        if (!v.strip().equals("_blank")) {
-          drop(el, k, "html.attribute.target", v, report);
-        }
-      }
-      case "usemap" -> {
-        if (IdPrefix.isFragment(v)) {
-          el.attributes().put(k, IdPrefix.fragment(v));
-        } else {
-          drop(el, k, "html.url.usemap", v, report);
-        }
-      }
-      case "srcset" -> {
-        for (String url : Srcset.urls(v)) {
-          if (!urls.allows(url, HtmlRules.urlContext(name, k))) {
-            drop(el, k, "html.url.scheme", v, report);
-            return;
-          }
-        }
-      }
-      default -> {
-        if (HtmlRules.ID_REF_ATTRIBUTES.contains(k)) {
-          setOrRemove(el, k, IdPrefix.idList(v));
-        } else if (HtmlRules.URL_ATTRIBUTES.contains(k)) {
-          if (!urls.allows(v, HtmlRules.urlContext(name, k))) {
-            drop(el, k, "html.url.scheme", v, report);
-          } else if (k.equals("href") && IdPrefix.isFragment(v)) {
-            el.attributes().put(k, IdPrefix.fragment(v));
-          }
-        }
-      }
-    }
-  }
-
-  private static void setOrRemove(Element el, String key, String value) {
-    if (value.isBlank()) {
-      el.removeAttr(key);
-    } else {
-      el.attributes().put(key, value);
-    }
-  }
-
-  private static void drop(Element el, String key, String rule, String value, Report report) {
-    el.removeAttr(key);
-    report.sanitized(rule, Excerpts.of(key, value));
   }
 }

@@ -49,7 +49,8 @@ public final class HtmlVerifier {
     return Optional.ofNullable(problem[0]);
   }
 
-  private String problemWith(Node node) {
+  /** The problem with one node of a re-parsed output (not looking below it), or null. */
+  String problemWith(Node node) {
     if (node instanceof Comment || node instanceof DocumentType || node instanceof XmlDeclaration
         || node instanceof CDataNode) {
       return "markup declaration or comment";
@@ -82,7 +83,14 @@ public final class HtmlVerifier {
     if (name.equals("style") && (el.data().indexOf('<') >= 0 || el.text().indexOf('<') >= 0)) {
       return "markup in <style>";
     }
+    if (el.attributesSize() == 0) {
+      return null;
+    }
+    boolean scope = OutputScope.isScopeElement(el);
     for (Attribute a : el.attributes()) {
+      if (scope && a.getKey().equals(OutputScope.ATTRIBUTE)) {
+        continue;
+      }
       String p = problemWith(name, svg, a.getKey().toLowerCase(Locale.ROOT), a.getValue());
       if (p != null) {
         return p;

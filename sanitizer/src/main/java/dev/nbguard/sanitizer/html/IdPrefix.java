@@ -55,7 +55,7 @@ public final class IdPrefix {
 
   /** Rewrites every {@code url(#x)} in a CSS or SVG paint value to {@code url(#nbg-x)}. */
   public static String cssUrlRefs(String value) {
-    if (value.indexOf('#') < 0) {
+    if (value.indexOf('#') < 0 || value.indexOf('(') < 0) {
       return value;
     }
     Matcher m = CSS_URL_REF.matcher(value);

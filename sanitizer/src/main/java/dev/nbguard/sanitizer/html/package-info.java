@@ -31,6 +31,11 @@
  *   <li>inline SVG uses the {@code svg.*} rules of {@link dev.nbguard.sanitizer.svg.SvgSanitizer}
  * </ul>
  *
+ * <p>Style sheets: kept {@code <style>} rules go through the CSS policy scoped to {@code
+ * [data-nbguard-output]}, and output with a kept sheet is wrapped in {@code <div
+ * data-nbguard-output="">} ({@link dev.nbguard.sanitizer.html.OutputScope}); so output styles
+ * itself, never the JupyterLab page.
+ *
  * <p>Silent (no finding): {@code id}/{@code name} prefixing with {@code nbg-} and the rewriting
  * of references ({@code href="#x"}, {@code for}, {@code headers}, {@code aria-*} id lists,
  * {@code usemap}, {@code list}, {@code itemref}, {@code url(#x)}, {@code #x} selectors), {@code

@@ -2,6 +2,8 @@ package dev.nbguard.sanitizer.svg;
 
 import dev.nbguard.sanitizer.Report;
 import dev.nbguard.sanitizer.html.Excerpts;
+import dev.nbguard.sanitizer.html.OutputScope;
+import dev.nbguard.sanitizer.html.StyleAttributes;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -42,7 +44,9 @@ final class SvgDocuments {
     if (root == null) {
       throw new IllegalArgumentException("image/svg+xml has no <svg> root element");
     }
-    cleaner.clean(root, true, report);
+    root.removeAttr(OutputScope.ATTRIBUTE); // ours, from an earlier pass: set again below
+    StyleAttributes styles = cleaner.styles(report);
+    cleaner.clean(root, true, report, styles);
     Document out = new Document("");
     out.outputSettings()
         .syntax(Document.OutputSettings.Syntax.xml)
@@ -57,6 +61,9 @@ final class SvgDocuments {
     root.attributes().put("xmlns:xlink", SvgRules.XLINK_NS);
     for (Attribute a : attrs) {
       root.attributes().put(a.getKey(), a.getValue());
+    }
+    if (styles.keptStylesheet()) {
+      root.attributes().put(OutputScope.ATTRIBUTE, ""); // kept <style> rules apply inside only
     }
     return root.outerHtml();
   }

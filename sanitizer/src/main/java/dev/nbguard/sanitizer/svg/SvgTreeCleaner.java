@@ -2,16 +2,12 @@ package dev.nbguard.sanitizer.svg;
 
 import dev.nbguard.sanitizer.Report;
 import dev.nbguard.sanitizer.UrlPolicy;
-import dev.nbguard.sanitizer.UrlPolicy.Context;
 import dev.nbguard.sanitizer.css.CssSanitizer;
-import dev.nbguard.sanitizer.html.ClassNames;
 import dev.nbguard.sanitizer.html.Excerpts;
-import dev.nbguard.sanitizer.html.IdPrefix;
+import dev.nbguard.sanitizer.html.StyleAttributes;
 import dev.nbguard.sanitizer.html.TreeWalk;
 import dev.nbguard.sanitizer.html.TreeWalk.Decision;
 import java.util.Locale;
-import java.util.regex.Pattern;
-import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.CDataNode;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Element;
@@ -25,19 +21,12 @@ import org.jsoup.parser.Parser;
  * content). Immutable and thread-safe; findings go to the {@link Report} of each call.
  */
 public final class SvgTreeCleaner {
-  private static final Pattern URL_FRAGMENT_REF =
-      Pattern.compile("url\\(\\s*(['\"]?)#[^'\")\\s]+\\1\\s*\\)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern ANY_URL = Pattern.compile("url\\s*\\(", Pattern.CASE_INSENSITIVE);
-
-  private static final Pattern RASTER_EXCLUDED =
-      Pattern.compile("^data:image/svg", Pattern.CASE_INSENSITIVE);
-
-  private final UrlPolicy urls;
   private final CssSanitizer css;
+  private final SvgAttributeCleaner attributes;
 
   public SvgTreeCleaner(UrlPolicy urls, CssSanitizer css) {
-    this.urls = urls;
     this.css = css;
+    this.attributes = new SvgAttributeCleaner(urls);
   }
 
   /**
@@ -46,11 +35,21 @@ public final class SvgTreeCleaner {
    * @param xmlMode true for an SVG document parsed as XML (elements carry no HTML namespace)
    */
   public void clean(Element svg, boolean xmlMode, Report report) {
-    cleanAttributes(svg, "svg", report);
-    TreeWalk.walk(svg, node -> visit(node, xmlMode, report));
+    clean(svg, xmlMode, report, styles(report));
   }
 
-  private Decision visit(Node node, boolean xmlMode, Report report) {
+  /** The per-call CSS state for one sanitize call. */
+  public StyleAttributes styles(Report report) {
+    return new StyleAttributes(css, report);
+  }
+
+  /** As {@link #clean(Element, boolean, Report)}, sharing the caller's per-call style memo. */
+  public void clean(Element svg, boolean xmlMode, Report report, StyleAttributes styles) {
+    attributes.clean(svg, "svg", report, styles);
+    TreeWalk.walk(svg, node -> visit(node, xmlMode, report, styles));
+  }
+
+  private Decision visit(Node node, boolean xmlMode, Report report, StyleAttributes styles) {
     if (node instanceof CDataNode cdata) {
       // CDATA is text only in foreign content; written out raw it is a bogus comment elsewhere.
       node.before(new TextNode(cdata.getWholeText()));
@@ -78,9 +77,9 @@ public final class SvgTreeCleaner {
       report.sanitized(ruleForElement(name), Excerpts.of(el));
       return Decision.DROP;
     }
-    cleanAttributes(el, name, report);
+    attributes.clean(el, name, report, styles);
     if (name.equals("style")) {
-      return cleanStyle(el, report);
+      return cleanStyle(el, report, styles);
     }
     if (SvgRules.TEXT_ONLY.contains(name)) {
       keepOnlyText(el, report);
@@ -107,7 +106,7 @@ public final class SvgTreeCleaner {
     return xmlMode && !Parser.NamespaceHtml.equals(ns) && !Parser.NamespaceMathml.equals(ns);
   }
 
-  private Decision cleanStyle(Element el, Report report) {
+  private Decision cleanStyle(Element el, Report report, StyleAttributes styles) {
     StringBuilder text = new StringBuilder();
     for (Node child : el.childNodes()) {
       if (child instanceof TextNode t) { // CDATA sections too
@@ -119,7 +118,7 @@ public final class SvgTreeCleaner {
         return Decision.DROP;
       }
     }
-    String sheet = css.sanitizeStylesheet(text.toString(), IdPrefix::id, report);
+    String sheet = styles.stylesheet(text.toString());
     if (sheet.indexOf('<') >= 0) {
       report.sanitized("svg.style.markup", sheet);
       return Decision.DROP;
@@ -143,95 +142,5 @@ public final class SvgTreeCleaner {
         child.remove();
       }
     }
-  }
-
-  private void cleanAttributes(Element el, String name, Report report) {
-    for (Attribute a : el.attributes().asList()) {
-      String key = a.getKey();
-      String k = key.toLowerCase(Locale.ROOT);
-      String v = a.getValue();
-      if (k.startsWith("on")) {
-        drop(el, key, "svg.attribute.event-handler", v, report);
-      } else if (k.equals("xmlns") || k.startsWith("xmlns:")) {
-        el.removeAttr(key); // namespace declarations are re-added by the document serializer
-      } else if (!SvgRules.ATTRIBUTES.contains(k)) {
-        drop(el, key, "svg.attribute.unknown", v, report);
-      } else {
-        cleanAllowed(el, name, key, k, v, report);
-      }
-    }
-  }
-
-  private void cleanAllowed(Element el, String name, String key, String k, String v, Report report) {
-    switch (k) {
-      case "id" -> setOrRemove(el, key, IdPrefix.id(v));
-      case "class" -> {
-        String kept = ClassNames.keep(v);
-        if (ClassNames.hasReserved(v)) {
-          report.sanitized("svg.attribute.class-reserved", Excerpts.of(key, v));
-        }
-        setOrRemove(el, key, kept);
-      }
-      case "style" -> setOrRemove(el, key, css.sanitizeDeclarations(IdPrefix.cssUrlRefs(v), report));
-      case "href", "xlink:href" -> cleanHref(el, name, key, v, report);
-      case "target" -> {
-        if (!v.strip().equals("_blank")) {
-          drop(el, key, "svg.attribute.target", v, report);
-        }
-      }
-      default -> {
-        if (ANY_URL.matcher(v).find()) {
-          String rest = URL_FRAGMENT_REF.matcher(v).replaceAll("");
-          if (!SvgRules.URL_REF_ATTRIBUTES.contains(k) || ANY_URL.matcher(rest).find()) {
-            drop(el, key, "svg.url.external", v, report);
-          } else {
-            el.attributes().put(key, IdPrefix.cssUrlRefs(v));
-          }
-        }
-      }
-    }
-  }
-
-  private void cleanHref(Element el, String name, String key, String v, Report report) {
-    if (SvgRules.FRAGMENT_HREF.contains(name)) {
-      if (IdPrefix.isFragment(v)) {
-        el.attributes().put(key, IdPrefix.fragment(v));
-      } else {
-        drop(el, key, "svg.url.external", v, report);
-      }
-    } else if (name.equals("image")) {
-      if (!isRasterOrWeb(v)) {
-        drop(el, key, "svg.url.scheme", v, report);
-      }
-    } else if (name.equals("a")) {
-      if (!urls.allows(v, Context.LINK)) {
-        drop(el, key, "svg.url.scheme", v, report);
-      } else if (IdPrefix.isFragment(v)) {
-        el.attributes().put(key, IdPrefix.fragment(v));
-      }
-    } else {
-      drop(el, key, "svg.attribute.href", v, report);
-    }
-  }
-
-  /** SVG {@code <image>}: a raster {@code data:image} URL or an allowed http(s) URL, no more. */
-  private boolean isRasterOrWeb(String url) {
-    String scheme = UrlPolicy.schemeOf(url).orElse("");
-    boolean web = scheme.equals("http") || scheme.equals("https");
-    boolean raster = scheme.equals("data") && !RASTER_EXCLUDED.matcher(UrlPolicy.normalize(url)).find();
-    return (web || raster) && urls.allows(url, Context.IMAGE);
-  }
-
-  private static void setOrRemove(Element el, String key, String value) {
-    if (value.isBlank()) {
-      el.removeAttr(key);
-    } else {
-      el.attributes().put(key, value);
-    }
-  }
-
-  private static void drop(Element el, String key, String rule, String value, Report report) {
-    el.removeAttr(key);
-    report.sanitized(rule, Excerpts.of(key, value));
   }
 }

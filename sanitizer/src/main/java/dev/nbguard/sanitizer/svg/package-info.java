@@ -14,6 +14,9 @@
  * title}/{@code desc}); {@code svg.style.markup}; {@code svg.doctype} (a DOCTYPE with an internal
  * subset; entities are never expanded); {@code svg.verify-failed} (action DROP).
  *
+ * <p>A kept {@code <style>} is scoped to {@code [data-nbguard-output]} and the root {@code <svg>}
+ * carries that attribute, so an SVG inlined into the page (classic Notebook) styles only itself.
+ *
  * <p>Silent: the XML prolog, a plain DOCTYPE, comments, {@code <metadata>}, namespace
  * declarations (the output root gets exactly {@code xmlns} and {@code xmlns:xlink}), id
  * prefixing with reference rewriting.

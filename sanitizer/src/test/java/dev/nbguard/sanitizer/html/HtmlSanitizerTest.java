@@ -212,6 +212,41 @@ class HtmlSanitizerTest {
   }
 
   @Test
+  void styleAttributesGoThroughTheCssPolicyAndEveryRemovalIsReported() {
+    Result r = sanitize("<b style=\"color: red; position: fixed\">a</b>"
+        + "<i style=\"color: red; position: fixed\">b</i><u style=\"color: red\">c</u>"
+        + "<s style=\"color: red\">d</s>");
+    assertFalse(r.html().contains("position"), r.html());
+    assertEquals(4, r.html().split("color: red", -1).length - 1, r.html());
+    long css = r.findings().stream().filter(f -> f.rule().startsWith("css.")).count();
+    assertEquals(2, css, "one finding per occurrence, even when the same value repeats: " + r.findings());
+  }
+
+  @Test
+  void stylesheetsAreConfinedToTheOutputsScope() {
+    Result r = sanitize("<style>td { color: blue }</style><table><tr><td>1</td></tr></table>");
+    // The CSS policy writes the rules (canonically); the HTML policy puts the scope around them.
+    assertTrue(r.html().startsWith("<div data-nbguard-output=\"\"><style>[data-nbguard-output] td {"),
+        r.html());
+    assertTrue(r.html().endsWith("</style><table><tbody><tr><td>1</td></tr></tbody></table></div>"),
+        r.html());
+    assertEquals(r.html(), sanitize(r.html()).html(), "our own scope survives, once");
+  }
+
+  @Test
+  void outputCannotForgeTheScope() {
+    Result deep = sanitize("<p data-nbguard-output>x</p>");
+    assertEquals("<p>x</p>", deep.html());
+    assertTrue(deep.has("html.attribute.data"));
+    // A top-level wrapper that looks like ours is removed (silently); without a kept style sheet
+    // none is put back.
+    assertEquals("<p>x</p>", sanitize("<div data-nbguard-output=\"\"><p>x</p></div>").html());
+    assertTrue(Policies.HTML.verifier()
+        .check("<div data-nbguard-output=\"\"><p data-nbguard-output=\"\">x</p></div>").isPresent());
+    assertTrue(Policies.HTML.verifier().check("<div data-nbguard-output=\"\"><p>x</p></div>").isEmpty());
+  }
+
+  @Test
   void keepsInlineSvgWithFragmentReferences() {
     Result r = sanitize("<svg width=10 height=10 viewBox=\"0 0 10 10\"><defs>"
         + "<symbol id=icon><path d=\"M0 0L1 1\"/></symbol><clipPath id=c><rect width=5 height=\"5\"/>"

@@ -162,6 +162,19 @@ class SvgSanitizerTest {
   }
 
   @Test
+  void styleSheetsAreConfinedToTheSvgWhenInlined() {
+    Result r = sanitize("<svg xmlns=\"http://www.w3.org/2000/svg\" data-nbguard-output=\"x\">"
+        + "<style>* { stroke-linecap: butt }</style><line x2=\"1\"/></svg>");
+    assertTrue(r.svg().startsWith(OPEN + " data-nbguard-output=\"\"><style>[data-nbguard-output] * {"),
+        r.svg());
+    assertTrue(r.svg().endsWith("</style><line x2=\"1\" /></svg>"), r.svg());
+    assertEquals(r.svg(), sanitize(r.svg()).svg());
+    Result plain = sanitize("<svg xmlns=\"http://www.w3.org/2000/svg\" data-nbguard-output=\"\">"
+        + "<line x2=\"1\"/></svg>");
+    assertEquals(OPEN + "><line x2=\"1\" /></svg>", plain.svg());
+  }
+
+  @Test
   void acceptsByteOrderMarkAndLeadingWhitespace() {
     Result r = sanitize("\uFEFF\n  <?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\">"
         + "<circle r=\"1\"/></svg>\n");
