@@ -136,10 +136,11 @@ final class HubLoop {
   private void read(Item item) {
     if (item.channel() == Channel.HB) {
       // the socket may have been replaced by a timeout in this very turn
-      if (item.socket() == item.kernel().heartbeat) {
-        while (item.socket().recv(ZMQ.DONTWAIT) != null) {
-          item.kernel().heartbeatAnswered(System.nanoTime());
-        }
+      // and a REQ holds at most one answer: a second recv would be a state error
+      KernelSockets k = item.kernel();
+      if (item.socket() == k.heartbeat && k.pingSentAt >= 0
+          && item.socket().recv(ZMQ.DONTWAIT) != null) {
+        k.heartbeatAnswered(System.nanoTime());
       }
       return;
     }
