@@ -103,6 +103,10 @@ final class HubLoop {
       if (k.heartbeatTick(now)) {
         notifyListener(() -> listener.onHeartbeatFailed(k.kernelId));
       }
+      if (k.socketReplaced) {
+        k.socketReplaced = false;
+        dirty = true;
+      }
     }
   }
 

@@ -111,8 +111,10 @@ public final class KernelManager implements AutoCloseable {
       }
     });
     return created.thenCompose(k -> hub.addKernel(k.id, k.info)
+        .thenCompose(v -> hub.setHeartbeat(k.id, false)) // a starting kernel cannot answer
         .thenCompose(v -> hub.openSession(k.id, k.internalSession))
         .thenCompose(v -> launchAndWait(k))
+        .thenCompose(v -> hub.setHeartbeat(k.id, true))
         .thenApply(v -> {
           synchronized (k) {
             if (k.state == ExecutionState.STARTING) {

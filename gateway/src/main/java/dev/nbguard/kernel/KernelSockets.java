@@ -41,6 +41,8 @@ final class KernelSockets {
   long nextPingAt;
   int misses;
   boolean reported;
+  /** Set when the heartbeat socket was replaced: the hub must poll the new one. */
+  boolean socketReplaced;
 
   private final ZContext context;
   private final HubOptions options;
@@ -101,6 +103,7 @@ final class KernelSockets {
       // a REQ socket waiting for an answer that will not come is stuck: make a new one
       context.destroySocket(heartbeat);
       heartbeat = socket(SocketType.REQ, Channel.HB, null);
+      socketReplaced = true;
       pingSentAt = -1;
       misses++;
       nextPingAt = now; // try again at once
@@ -129,6 +132,7 @@ final class KernelSockets {
     if (pingSentAt >= 0) {
       context.destroySocket(heartbeat);
       heartbeat = socket(SocketType.REQ, Channel.HB, null);
+      socketReplaced = true;
       pingSentAt = -1;
     }
     misses = 0;
