@@ -69,10 +69,19 @@ final class HubLoop {
         } catch (RuntimeException e) {
           LOG.log(Level.ERROR, "ZeroMQ hub turn failed; continuing", e);
           dirty = true;
+          pause(); // a persistent failure must not spin a core
         }
       }
     } finally {
       shutdown();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(10);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // nobody interrupts the hub; keep the flag if one did
     }
   }
 

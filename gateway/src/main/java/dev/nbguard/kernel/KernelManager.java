@@ -128,10 +128,11 @@ public final class KernelManager implements AutoCloseable {
           Throwable cause = unwrap(e);
           String log = logTail(k);
           return stop(k.id, LifecycleEvent.SHUT_DOWN).handle((x, y) -> {
-            throw new CompletionException(cause instanceof KernelStartException
-                ? cause
-                : new KernelStartException("kernel " + k.id + " did not start: " + cause
-                    + (log.isEmpty() ? "" : "\n--- kernel log ---\n" + log), cause));
+            String why = cause instanceof KernelStartException
+                ? cause.getMessage()
+                : "kernel " + k.id + " did not start: " + cause;
+            throw new CompletionException(new KernelStartException(
+                why + (log.isEmpty() ? "" : "\n--- kernel log (end) ---\n" + log), cause));
           });
         }));
   }
@@ -200,13 +201,16 @@ public final class KernelManager implements AutoCloseable {
   }
 
   private void onExit(Kernel k, KernelProcess p, int code) {
-    if (k.process != p || k.stopping || k.state == ExecutionState.RESTARTING) {
-      return;
+    if (k.process != p || k.stopping) {
+      return; // replaced by a restart, or stopped on purpose
     }
     if (!k.ready.isDone()) {
       k.ready.completeExceptionally(new KernelStartException(
           "kernel process exited with code " + code + " before answering"));
       return;
+    }
+    if (k.state == ExecutionState.RESTARTING) {
+      return; // the old process leaving during a restart
     }
     markDead(k, "process exited with code " + code);
   }

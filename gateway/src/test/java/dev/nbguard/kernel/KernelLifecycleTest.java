@@ -158,6 +158,18 @@ class KernelLifecycleTest {
     assertFalse(p.isAlive(), "a hung kernel is killed once declared dead");
   }
 
+  @Test
+  void kernelThatExitsAtOnceFailsTheStartWithItsLog() throws Exception {
+    manager = TestKernels.manager("broken", TestKernels.options(), recorder);
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> manager.start(TestKernels.BROKEN, KernelEnv.EMPTY).get(30, TimeUnit.SECONDS));
+    assertInstanceOf(KernelStartException.class, e.getCause());
+    String message = e.getCause().getMessage();
+    assertTrue(message.contains("exited with code 3"), message);
+    assertTrue(message.contains("kernel-went-boom"), message);
+    Recorder.waitUntil(() -> manager.list().isEmpty(), WAIT, "failed kernel removed");
+  }
+
   private ProcessHandle waitForProcess(String id) {
     Recorder.waitUntil(() -> manager.process(id).isPresent(), WAIT, "process launched");
     return manager.process(id).orElseThrow();

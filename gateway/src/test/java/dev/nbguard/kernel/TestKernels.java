@@ -14,6 +14,7 @@ final class TestKernels {
 
   static final String PYTHON = "py3test";
   static final String SLEEPER = "sleeper";
+  static final String BROKEN = "broken";
 
   private TestKernels() {}
 
@@ -29,6 +30,11 @@ final class TestKernels {
     Path sleeper = Files.createDirectories(dir.resolve("kernels").resolve(SLEEPER));
     Files.writeString(sleeper.resolve("kernel.json"), """
         {"argv": ["/bin/sleep", "30"], "display_name": "never answers", "language": "none"}
+        """);
+    Path broken = Files.createDirectories(dir.resolve("kernels").resolve(BROKEN));
+    Files.writeString(broken.resolve("kernel.json"), """
+        {"argv": ["/bin/sh", "-c", "echo kernel-went-boom >&2; exit 3", "{connection_file}"],
+         "display_name": "exits at once", "language": "none"}
         """);
     return dir;
   }
