@@ -11,6 +11,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The manager's listener on the hub (runs on the hub thread): keeps {@code last_activity},
@@ -22,17 +23,20 @@ final class KernelEvents implements KernelMessageListener {
   private static final System.Logger LOG = System.getLogger(KernelEvents.class.getName());
   private static final JsonFactory JSON = new JsonFactory();
 
-  private final KernelManager manager;
   private final Map<String, Kernel> kernels;
   private final KernelMessageListener downstream;
   private final Clock clock;
+  private volatile BiConsumer<Kernel, String> onDeath = (k, why) -> { };
 
-  KernelEvents(KernelManager manager, Map<String, Kernel> kernels,
-      KernelMessageListener downstream, Clock clock) {
-    this.manager = manager;
+  KernelEvents(Map<String, Kernel> kernels, KernelMessageListener downstream, Clock clock) {
     this.kernels = kernels;
     this.downstream = downstream;
     this.clock = clock;
+  }
+
+  /** Who declares a kernel dead when its heartbeat is lost (set once, before any kernel). */
+  void onDeath(BiConsumer<Kernel, String> action) {
+    this.onDeath = action;
   }
 
   @Override
@@ -89,7 +93,7 @@ final class KernelEvents implements KernelMessageListener {
   public void onHeartbeatFailed(String kernelId) {
     Kernel k = kernels.get(kernelId);
     if (k != null && k.ready.isDone() && !k.ready.isCompletedExceptionally()) {
-      manager.markDead(k, "heartbeat lost");
+      onDeath.accept(k, "heartbeat lost");
     }
     downstream.onHeartbeatFailed(kernelId);
   }
