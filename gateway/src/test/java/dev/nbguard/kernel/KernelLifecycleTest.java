@@ -170,6 +170,42 @@ class KernelLifecycleTest {
     Recorder.waitUntil(() -> manager.list().isEmpty(), WAIT, "failed kernel removed");
   }
 
+  @Test
+  void interruptByMessageStopsASleep() throws Exception {
+    manager = TestKernels.manager("msgint", TestKernels.options(), recorder);
+    String id = manager.start(TestKernels.PYTHON_MESSAGE_INTERRUPT, KernelEnv.EMPTY)
+        .get(40, TimeUnit.SECONDS).id();
+    manager.openSession(id, "s1").get(5, TimeUnit.SECONDS);
+    Messages messages = new Messages(Clock.systemUTC(), "s1", "tester");
+    JupyterMessage run = messages.create(Channel.SHELL, "execute_request", Bytes.utf8(
+        "{\"code\":\"import time; time.sleep(30)\",\"silent\":false}"), Optional.empty());
+    manager.send(id, "s1", Channel.SHELL, run).get(5, TimeUnit.SECONDS);
+    recorder.await(r -> r.parentId().equals(run.msgId()) && r.type().equals("execute_input"),
+        WAIT);
+    Thread.sleep(300); // let the kernel enter time.sleep
+
+    manager.interrupt(id).get(10, TimeUnit.SECONDS);
+
+    Recorder.Received reply = recorder.await(r -> r.parentId().equals(run.msgId())
+        && r.type().equals("execute_reply"), WAIT);
+    assertEquals("KeyboardInterrupt", reply.content().path("ename").asText());
+  }
+
+  @Test
+  void idleUnconnectedKernelIsCulled() throws Exception {
+    ManagerOptions culling = TestKernels.options().withCulling(
+        new CullingOptions(Duration.ofMillis(500), Duration.ofMillis(200), false, false));
+    manager = TestKernels.manager("cull", culling, recorder);
+    String id = manager.start(TestKernels.PYTHON, KernelEnv.EMPTY).get(40, TimeUnit.SECONDS).id();
+    ProcessHandle p = manager.process(id).orElseThrow();
+
+    Recorder.waitUntil(() -> recorder.lifecycle(id).stream()
+        .anyMatch(l -> l.event() == LifecycleEvent.CULLED), WAIT, "CULLED event");
+    assertTrue(manager.get(id).isEmpty());
+    p.onExit().get(10, TimeUnit.SECONDS);
+    assertFalse(p.isAlive());
+  }
+
   private ProcessHandle waitForProcess(String id) {
     Recorder.waitUntil(() -> manager.process(id).isPresent(), WAIT, "process launched");
     return manager.process(id).orElseThrow();

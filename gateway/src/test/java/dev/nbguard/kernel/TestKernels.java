@@ -15,6 +15,7 @@ final class TestKernels {
   static final String PYTHON = "py3test";
   static final String SLEEPER = "sleeper";
   static final String BROKEN = "broken";
+  static final String PYTHON_MESSAGE_INTERRUPT = "py3msg";
 
   private TestKernels() {}
 
@@ -30,6 +31,12 @@ final class TestKernels {
     Path sleeper = Files.createDirectories(dir.resolve("kernels").resolve(SLEEPER));
     Files.writeString(sleeper.resolve("kernel.json"), """
         {"argv": ["/bin/sleep", "30"], "display_name": "never answers", "language": "none"}
+        """);
+    Path msg = Files.createDirectories(dir.resolve("kernels").resolve(PYTHON_MESSAGE_INTERRUPT));
+    Files.writeString(msg.resolve("kernel.json"), """
+        {"argv": ["/usr/bin/python3", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+         "display_name": "Python 3 (interrupt by message)", "language": "python",
+         "interrupt_mode": "message", "env": {"PYDEVD_DISABLE_FILE_VALIDATION": "1"}}
         """);
     Path broken = Files.createDirectories(dir.resolve("kernels").resolve(BROKEN));
     Files.writeString(broken.resolve("kernel.json"), """
