@@ -45,14 +45,12 @@ public final class KernelProcess {
    */
   public static KernelProcess launch(KernelSpec spec, Path connectionFile,
       Map<String, String> environment, Path logFile, Executor executor) throws IOException {
-    List<String> command = new ArrayList<>();
     boolean ownGroup = Files.isExecutable(SETSID);
+    List<String> command = new ArrayList<>();
     if (ownGroup) {
       command.add(SETSID.toString());
     }
-    for (String arg : spec.argv()) {
-      command.add(arg.replace("{connection_file}", connectionFile.toString()));
-    }
+    command.addAll(command(spec, connectionFile));
     ProcessBuilder pb = new ProcessBuilder(command)
         .directory(Path.of(System.getProperty("user.dir")).toFile())
         .redirectErrorStream(true)
@@ -61,6 +59,19 @@ public final class KernelProcess {
     pb.environment().clear();
     pb.environment().putAll(environment);
     return new KernelProcess(pb.start(), ownGroup, executor);
+  }
+
+  /**
+   * The spec's argv with {@code {connection_file}} and {@code {resource_dir}} replaced, as
+   * jupyter_client does.
+   */
+  static List<String> command(KernelSpec spec, Path connectionFile) {
+    List<String> out = new ArrayList<>(spec.argv().size());
+    for (String arg : spec.argv()) {
+      out.add(arg.replace("{connection_file}", connectionFile.toString())
+          .replace("{resource_dir}", spec.resourceDir().toString()));
+    }
+    return out;
   }
 
   /**

@@ -51,6 +51,15 @@ class KernelEnvTest {
   }
 
   @Test
+  void argvPlaceholdersAreReplaced() {
+    KernelSpec spec = new KernelSpec("k", List.of("run", "{resource_dir}/boot.py", "-f",
+        "{connection_file}"), "K", "python", Map.of(), InterruptMode.SIGNAL, "{}",
+        Path.of("/specs/k"), List.of());
+    assertEquals(List.of("run", "/specs/k/boot.py", "-f", "/run/kernel-1.json"),
+        KernelProcess.command(spec, Path.of("/run/kernel-1.json")));
+  }
+
+  @Test
   void specEnvWinsAndGatewaySettingsStayOut() {
     KernelSpec spec = new KernelSpec("k", List.of("x"), "K", "python",
         Map.of("KERNEL_MODE", "spec"), InterruptMode.SIGNAL, "{}", Path.of("/tmp"), List.of());
