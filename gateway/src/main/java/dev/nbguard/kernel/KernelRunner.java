@@ -166,8 +166,8 @@ final class KernelRunner {
     LOG.log(Level.WARNING, "kernel " + k.id + " died: " + reason);
     hub.setHeartbeat(k.id, false);
     KernelProcess p = k.process;
-    if (p != null && p.isAlive()) {
-      p.kill();
+    if (p != null) {
+      p.kill(); // a hung kernel, and whatever a crashed one left in its process group
     }
     lifecycle.onLifecycle(k.id, LifecycleEvent.DIED,
         Optional.of(messages.status("dead", Optional.empty())));

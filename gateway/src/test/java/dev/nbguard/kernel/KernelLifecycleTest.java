@@ -74,11 +74,14 @@ class KernelLifecycleTest {
     assertEquals("restarting",
         Recorder.json(restarting.contentBytes().toUtf8String()).path("execution_state").asText());
 
+    long child = spawnChild(id, "s1");
+    assertTrue(!gone(child), "the kernel's child runs");
+
     manager.shutdown(id).get(20, TimeUnit.SECONDS);
 
     second.onExit().get(5, TimeUnit.SECONDS);
     assertFalse(second.isAlive());
-    assertTrue(second.descendants().findAny().isEmpty());
+    Recorder.waitUntil(() -> gone(child), WAIT, "the kernel's child is gone too");
     assertTrue(manager.get(id).isEmpty());
     assertTrue(manager.list().isEmpty());
     assertEquals(LifecycleEvent.SHUT_DOWN, recorder.lifecycle(id).get(3).event());
@@ -92,6 +95,8 @@ class KernelLifecycleTest {
     manager = TestKernels.manager("kill", TestKernels.options(), recorder);
     String id = manager.start(TestKernels.PYTHON, KernelEnv.EMPTY).get(40, TimeUnit.SECONDS).id();
     ProcessHandle p = manager.process(id).orElseThrow();
+    manager.openSession(id, "s1").get(5, TimeUnit.SECONDS);
+    long child = spawnChild(id, "s1");
 
     Process kill = new ProcessBuilder("kill", "-9", Long.toString(p.pid())).start();
     assertTrue(kill.waitFor(5, TimeUnit.SECONDS));
@@ -104,6 +109,7 @@ class KernelLifecycleTest {
         .status().orElseThrow();
     assertEquals("dead",
         Recorder.json(dead.contentBytes().toUtf8String()).path("execution_state").asText());
+    Recorder.waitUntil(() -> gone(child), WAIT, "the dead kernel's child is killed with it");
   }
 
   @Test
@@ -204,6 +210,31 @@ class KernelLifecycleTest {
     assertTrue(manager.get(id).isEmpty());
     p.onExit().get(10, TimeUnit.SECONDS);
     assertFalse(p.isAlive());
+  }
+
+  /** Has the kernel start {@code sleep 60} and returns its pid. */
+  private long spawnChild(String id, String session) throws Exception {
+    Messages messages = new Messages(Clock.systemUTC(), session, "tester");
+    JupyterMessage run = messages.create(Channel.SHELL, "execute_request", Bytes.utf8(
+        "{\"code\":\"import subprocess; c = subprocess.Popen(['sleep', '60']); print(c.pid)\","
+            + "\"silent\":false}"), Optional.empty());
+    manager.send(id, session, Channel.SHELL, run).get(5, TimeUnit.SECONDS);
+    Recorder.Received out = recorder.await(r -> r.parentId().equals(run.msgId())
+        && r.type().equals("stream"), WAIT);
+    return Long.parseLong(out.content().path("text").asText().trim());
+  }
+
+  /** Not running: no such process, or a zombie nobody reaped yet. */
+  private static boolean gone(long pid) {
+    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+      try {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+      } catch (java.io.IOException e) {
+        return true;
+      }
+    }
+    return true;
   }
 
   private ProcessHandle waitForProcess(String id) {
