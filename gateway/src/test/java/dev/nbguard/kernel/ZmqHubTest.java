@@ -146,6 +146,36 @@ class ZmqHubTest {
   }
 
   @Test
+  void pausedReadingHoldsMessagesAndResumingDeliversThemInOrder() throws Exception {
+    hub.addKernel("k1", info).get(5, TimeUnit.SECONDS);
+    long end = System.nanoTime() + WAIT.toNanos();
+    while (recorder.messages(r -> true).isEmpty()) { // wait for the subscription to join
+      assertTrue(System.nanoTime() < end, "subscription never joined");
+      sendFrames(iopub, kernelCodec.encode(status("idle")));
+      Thread.sleep(50);
+    }
+    Thread.sleep(200); // let stragglers of the join loop arrive
+    int before = recorder.messages(r -> true).size();
+
+    hub.setReading("k1", false).get(5, TimeUnit.SECONDS);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      JupyterMessage m = status("busy");
+      ids.add(m.msgId());
+      sendFrames(iopub, kernelCodec.encode(m));
+    }
+    Thread.sleep(300);
+    assertEquals(before, recorder.messages(r -> true).size(), "nothing read while paused");
+
+    hub.setReading("k1", true).get(5, TimeUnit.SECONDS);
+    Recorder.waitUntil(() -> recorder.messages(r -> true).size() == before + 5, WAIT,
+        "held messages delivered");
+    List<String> got = recorder.messages(r -> true).subList(before, before + 5).stream()
+        .map(r -> r.message().msgId()).toList();
+    assertEquals(ids, got);
+  }
+
+  @Test
   void reportsAnUnansweredHeartbeatOncePerStreak() throws Exception {
     hub.addKernel("k1", info).get(5, TimeUnit.SECONDS);
     Recorder.waitUntil(() -> !recorder.heartbeatFailures().isEmpty(), WAIT, "heartbeat failure");
