@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -162,7 +161,7 @@ final class HubLoop {
       String kernelId = item.kernel().kernelId;
       JupyterMessage message;
       try {
-        List<byte[]> frames = receive(item.socket());
+        List<byte[]> frames = Frames.receive(item.socket(), limits);
         if (frames == null) {
           return;
         }
@@ -173,37 +172,6 @@ final class HubLoop {
       }
       notifyListener(() -> listener.onMessage(kernelId, item.channel(), item.session(), message));
     }
-  }
-
-  /**
-   * One whole multipart message, or null when none is waiting. A message over the codec limits
-   * is read to its end (ZeroMQ delivers all parts at once) but not kept.
-   *
-   * @throws ProtocolException for such a message
-   */
-  private List<byte[]> receive(ZMQ.Socket socket) {
-    byte[] first = socket.recv(ZMQ.DONTWAIT);
-    if (first == null) {
-      return null;
-    }
-    List<byte[]> frames = new ArrayList<>(8);
-    frames.add(first);
-    long total = first.length;
-    long count = 1;
-    int cap = limits.maxBuffers() + limits.maxIdentities() + 7;
-    while (socket.hasReceiveMore()) {
-      byte[] part = socket.recv(0); // the rest of a multipart message is already here
-      total += part.length;
-      count++;
-      if (count <= cap && total <= limits.maxMessageBytes()) {
-        frames.add(part);
-      }
-    }
-    if (total > limits.maxMessageBytes() || count > cap) {
-      throw new ProtocolException("message of " + count + " frames and " + total
-          + " bytes exceeds the codec limits");
-    }
-    return frames;
   }
 
   private void runCommands() {
@@ -274,17 +242,7 @@ final class HubLoop {
     if (s == null) {
       throw new NoSuchKernelException(kernelId, sessionId);
     }
-    ZMQ.Socket socket = s.socket(channel);
-    for (int i = 0; i < frames.length; i++) {
-      int flags = ZMQ.DONTWAIT | (i < frames.length - 1 ? ZMQ.SNDMORE : 0);
-      if (!socket.send(frames[i], flags)) {
-        if (i == 0) {
-          throw new RejectedExecutionException("the " + channel.wireName()
-              + " socket of kernel " + kernelId + " is full (high-water mark reached)");
-        }
-        throw new IllegalStateException("ZeroMQ refused part " + i + " of a message");
-      }
-    }
+    Frames.send(s.socket(channel), frames, channel, kernelId);
   }
 
   private void shutdown() {
