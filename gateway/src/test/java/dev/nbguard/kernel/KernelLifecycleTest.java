@@ -145,7 +145,7 @@ class KernelLifecycleTest {
   @Test
   void stoppedKernelIsDeclaredDeadByTheHeartbeatAndKilled() throws Exception {
     ManagerOptions fast = TestKernels.options().withHub(HubOptions.DEFAULT.withHeartbeat(
-        Duration.ofMillis(300), Duration.ofMillis(500), 2));
+        Duration.ofMillis(300), Duration.ofMillis(1000), 2));
     manager = TestKernels.manager("hb", fast, recorder);
     String id = manager.start(TestKernels.PYTHON, KernelEnv.EMPTY).get(40, TimeUnit.SECONDS).id();
     ProcessHandle p = manager.process(id).orElseThrow();
