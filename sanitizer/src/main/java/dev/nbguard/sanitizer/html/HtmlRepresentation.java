@@ -52,6 +52,9 @@ public final class HtmlRepresentation implements RepresentationSanitizer {
               Sandbox.script(text, heightPx)), r.metadata()));
     }
     Element fragment = HtmlFragments.parse(text);
+    if (action == Action.SANDBOX && Sandbox.isOwnFrame(fragment)) {
+      return Optional.of(r); // sandboxed before: keep it, do not nest another frame
+    }
     if (action == Action.SANDBOX && needsSandbox(fragment)) {
       report.add(Action.SANDBOX, "html.sandboxed", text);
       return Optional.of(r.withText(Sandbox.frame(text, heightPx)));

@@ -1,6 +1,10 @@
 package dev.nbguard.sanitizer.html;
 
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
  * Builds the opaque-origin frame for output that needs script: {@code <iframe
@@ -13,7 +17,43 @@ public final class Sandbox {
   private static final Pattern SCRIPT_END = Pattern.compile("</(script)", Pattern.CASE_INSENSITIVE);
   private static final Pattern COMMENT_OPEN = Pattern.compile("<!--");
 
+  private static final Pattern FRAME_STYLE = Pattern.compile("width:100%;height:[0-9]{1,5}px;border:0");
+  private static final Map<String, String> FIXED_ATTRIBUTES =
+      Map.of("sandbox", SANDBOX_FLAGS, "referrerpolicy", "no-referrer", "loading", "lazy");
+
   private Sandbox() {}
+
+  /**
+   * True when {@code fragment} is exactly one frame of the form {@link #frame} makes, and nothing
+   * else: the output was sandboxed already (a cleaned notebook cleaned again, a saved output
+   * reopened through the proxy) and is kept as it is instead of being nested one level deeper.
+   * Any other attribute, flag, style or content makes it ordinary HTML again.
+   */
+  static boolean isOwnFrame(Element fragment) {
+    if (fragment.childNodeSize() != 1 || !(fragment.childNode(0) instanceof Element frame)) {
+      return false;
+    }
+    if (!frame.normalName().equals("iframe")
+        || !Parser.NamespaceHtml.equals(frame.tag().namespace())
+        || frame.childNodeSize() != 0
+        || frame.attributesSize() != FIXED_ATTRIBUTES.size() + 2) {
+      return false;
+    }
+    for (Attribute a : frame.attributes()) {
+      String key = a.getKey();
+      String value = a.getValue();
+      boolean ok =
+          switch (key) {
+            case "srcdoc" -> true;
+            case "style" -> FRAME_STYLE.matcher(value).matches();
+            default -> value.equals(FIXED_ATTRIBUTES.get(key));
+          };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** A frame showing {@code html} (a fragment or a whole document) at {@code heightPx}. */
   public static String frame(String html, int heightPx) {

@@ -39,6 +39,33 @@ class HtmlRepresentationTest {
   }
 
   @Test
+  void keepsItsOwnSandboxFrameInsteadOfNestingAnother() {
+    String plotly = "<div id=\"p\"></div><script>Plotly.newPlot('p')</script>";
+    Representation once = run("text/html", plotly, Action.SANDBOX, new Report("text/html")).orElseThrow();
+    Report again = new Report("text/html");
+    Representation twice = run("text/html", once.text(), Action.SANDBOX, again).orElseThrow();
+    assertEquals(once.text(), twice.text());
+    assertTrue(again.isEmpty(), again.findings().toString());
+  }
+
+  @Test
+  void aLookalikeFrameWithMorePowerIsFramedAgain() {
+    String sameOrigin = "<iframe sandbox=\"allow-scripts allow-same-origin\" srcdoc=\"&lt;script&gt;top.x()&lt;/script&gt;\""
+        + " style=\"width:100%;height:480px;border:0\" referrerpolicy=\"no-referrer\" loading=\"lazy\"></iframe>";
+    String withHandler = "<iframe sandbox=\"allow-scripts\" srcdoc=\"x\" onload=\"alert(1)\""
+        + " style=\"width:100%;height:480px;border:0\" referrerpolicy=\"no-referrer\" loading=\"lazy\"></iframe>";
+    String withSibling = "<iframe sandbox=\"allow-scripts\" srcdoc=\"x\""
+        + " style=\"width:100%;height:480px;border:0\" referrerpolicy=\"no-referrer\" loading=\"lazy\"></iframe>"
+        + "<img src=x onerror=alert(1)>";
+    for (String lookalike : new String[] {sameOrigin, withHandler, withSibling}) {
+      Report report = new Report("text/html");
+      Representation out = run("text/html", lookalike, Action.SANDBOX, report).orElseThrow();
+      assertTrue(out.text().startsWith("<iframe sandbox=\"allow-scripts\" srcdoc=\"&lt;"), out.text());
+      assertTrue(report.findings().stream().anyMatch(f -> f.rule().equals("html.sandboxed")), lookalike);
+    }
+  }
+
+  @Test
   void sandboxesFoliumWhoseMapIsAnIframeSrcdocPage() {
     String folium = Goldens.read("html", "folium-map.sandbox.html");
     Report report = new Report("text/html");
