@@ -1,5 +1,7 @@
-// Runs cases in one headless Chromium: a fresh page per case (a raw attack may trash its page),
-// one browser context per worker, recycled every few cases and after any failure.
+// Runs cases in one headless Chromium: a fresh document per case (a raw attack may trash its
+// page: each case navigates the worker's tab to a new document, a new JS realm, and ends on
+// about:blank), one browser context and tab per worker, both recycled every few cases and after
+// any error or timeout.
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +17,9 @@ const FLAGS = [
   '--no-first-run',
   '--disable-background-networking',
   '--disable-component-update',
-  '--disable-sync'
+  '--disable-sync',
+  // a case's document must not live on in the back/forward cache after the next case starts
+  '--disable-features=BackForwardCache'
 ];
 const SETTLE_QUIET_MS = 150;
 const SETTLE_MAX_MS = 1500;
@@ -68,39 +72,49 @@ function sameOrigin(url, origin) {
   }
 }
 
-/** Renders one case in a new page of `context`; returns the case's result object. */
-export async function runCase(context, server, testCase, options) {
+/**
+ * Renders one case in `page` (the worker's page, navigated to a fresh document per case: a new
+ * JS realm, so nothing of the previous case's document survives); returns the case's result.
+ */
+export async function runCase(page, server, testCase, options) {
   const { token, url } = server.newCase();
   const signals = [];
   const observed = [];
   const started = Date.now();
   let rendered = false;
+  let finished = false;
   let navigatedAway = false;
-  const page = await context.newPage();
   const inflight = new Set();
-  page.on('request', r => inflight.add(r));
-  page.on('requestfinished', r => inflight.delete(r));
-  page.on('requestfailed', r => inflight.delete(r));
-  page.on('dialog', d => {
-    signals.push({ type: 'dialog', dialog: d.type(), message: d.message().slice(0, 200) });
+  const listeners = [];
+  const on = (target, event, fn) => {
+    target.on(event, fn);
+    listeners.push(() => target.off(event, fn));
+  };
+  on(page, 'request', r => inflight.add(r));
+  on(page, 'requestfinished', r => inflight.delete(r));
+  on(page, 'requestfailed', r => inflight.delete(r));
+  on(page, 'dialog', d => {
+    if (!finished) {
+      signals.push({ type: 'dialog', dialog: d.type(), message: d.message().slice(0, 200) });
+    }
     d.dismiss().catch(() => undefined);
   });
-  page.on('console', m => {
+  on(page, 'console', m => {
     // Control cases mark what ran where (e.g. inside a sandboxed frame) without counting it.
     const text = m.text();
     if (text.startsWith('nbg-control:')) observed.push({ type: 'console', text: text.slice(0, 200) });
   });
-  page.on('framenavigated', f => {
-    if (rendered && f === page.mainFrame() && withoutHash(f.url()) !== withoutHash(url)) {
+  on(page, 'framenavigated', f => {
+    if (rendered && !finished && f === page.mainFrame() && withoutHash(f.url()) !== withoutHash(url)) {
       navigatedAway = true;
       signals.push({ type: 'navigation', url: f.url().slice(0, 300) });
     }
   });
-  page.on('popup', popup => {
+  on(page, 'popup', popup => {
     observed.push({ type: 'popup', url: popup.url().slice(0, 300) });
     popup.on('dialog', d => {
       const entry = { type: 'popup-dialog', dialog: d.type(), url: popup.url().slice(0, 300), message: d.message().slice(0, 200) };
-      (sameOrigin(popup.url(), server.origin) ? signals : observed).push(entry);
+      if (!finished) (sameOrigin(popup.url(), server.origin) ? signals : observed).push(entry);
       d.dismiss().catch(() => undefined);
     });
     setTimeout(() => popup.close().catch(() => undefined), 400);
@@ -151,7 +165,10 @@ export async function runCase(context, server, testCase, options) {
   const hits = await page
     .evaluate(() => Array.from(window.__nbgHits || []))
     .catch(() => []);
-  await page.close().catch(() => undefined);
+  finished = true;
+  // End the case's document before the next case starts (its timers die with it).
+  await page.goto('about:blank', { timeout: 5000 }).catch(() => undefined);
+  for (const off of listeners) off();
   const recorded = server.take(token);
   for (const b of recorded.beacons) {
     signals.push({ type: b.kind === 'pwn' ? 'pwn' : 'app', id: b.id });
@@ -188,13 +205,22 @@ export async function runAll(cases, server, options) {
   const startedAll = Date.now();
   async function worker() {
     let context = null;
+    let page = null;
     let used = 0;
+    const dispose = async () => {
+      if (context) await context.close().catch(() => undefined);
+      context = null;
+      page = null;
+    };
     while (next < cases.length) {
       const index = next++;
       if (!context || used >= CASES_PER_CONTEXT) {
-        if (context) await context.close().catch(() => undefined);
+        await dispose();
         context = await launched.browser.newContext({ viewport: { width: 1000, height: 800 } });
         used = 0;
+      }
+      if (!page || page.isClosed()) {
+        page = await context.newPage();
       }
       used++;
       let timer;
@@ -202,7 +228,7 @@ export async function runAll(cases, server, options) {
         timer = setTimeout(() => resolve(null), CASE_TIMEOUT_MS);
       });
       const outcome = await Promise.race([
-        runCase(context, server, cases[index], options).catch(e => ({
+        runCase(page, server, cases[index], options).catch(e => ({
           id: cases[index].id,
           executed: false,
           signals: [],
@@ -213,14 +239,10 @@ export async function runAll(cases, server, options) {
       clearTimeout(timer);
       if (outcome === null) {
         results[index] = { id: cases[index].id, executed: false, signals: [], error: `timed out after ${CASE_TIMEOUT_MS} ms` };
-        await context.close().catch(() => undefined);
-        context = null;
+        await dispose();
       } else {
         results[index] = outcome;
-        if (outcome.error) {
-          await context.close().catch(() => undefined);
-          context = null;
-        }
+        if (outcome.error) await dispose();
       }
       done++;
       if (done % 50 === 0 || done === cases.length) {
@@ -228,7 +250,7 @@ export async function runAll(cases, server, options) {
         process.stderr.write(`run-cases: ${done}/${cases.length} cases in ${s} s\n`);
       }
     }
-    if (context) await context.close().catch(() => undefined);
+    await dispose();
   }
   try {
     const workers = Math.max(1, Math.min(options.concurrency || 2, cases.length));
