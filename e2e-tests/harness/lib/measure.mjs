@@ -5,7 +5,7 @@
 /** Runs in a document; `root` is the output area in the top page, the body in a frame. */
 function measureDocument(rootId) {
   const root = rootId ? document.getElementById(rootId) : document.body;
-  const empty = { text: '', cells: [], tdColors: [], imagesLoaded: 0, svgShapes: 0, svgImages: 0, svgImageShapes: 0 };
+  const empty = { text: '', cells: [], tdColors: [], imagesLoaded: 0, canvases: [], svgShapes: 0, svgImages: 0, svgImageShapes: 0 };
   if (!root) {
     return empty;
   }
@@ -46,6 +46,10 @@ function measureDocument(rootId) {
       return [cs.backgroundColor, cs.color];
     }),
     imagesLoaded: imgs.filter(i => i.complete && i.naturalWidth > 0).length,
+    // Vega draws on a canvas: its size is what can be compared
+    canvases: Array.from(root.querySelectorAll('canvas'))
+      .filter(c => c.width > 0 && c.height > 0)
+      .map(c => `${c.width}x${c.height}`),
     svgShapes: countShapes(root),
     svgImages,
     svgImageShapes
@@ -71,6 +75,7 @@ export async function measure(page) {
     cells: all.flatMap(m => m.cells),
     tdColors: all.flatMap(m => m.tdColors),
     imagesLoaded: all.reduce((n, m) => n + m.imagesLoaded, 0),
+    canvases: all.flatMap(m => m.canvases),
     svgShapes: all.reduce((n, m) => n + m.svgShapes, 0),
     svgImages: all.reduce((n, m) => n + m.svgImages, 0),
     svgImageShapes: all.reduce((n, m) => n + m.svgImageShapes, 0),

@@ -23,6 +23,8 @@ const FLAGS = [
 ];
 const SETTLE_QUIET_MS = 150;
 const SETTLE_MAX_MS = 1500;
+// Benign outputs are measured, so they get longer to finish (plotly's inline 3 MB script, MathJax).
+const MEASURE_SETTLE_MAX_MS = 5000;
 const AFTER_INTERACTION_MS = 300;
 const INTERACTION_BUDGET_MS = 6000;
 const CASE_TIMEOUT_MS = 20000;
@@ -133,8 +135,9 @@ export async function runCase(page, server, testCase, options) {
     });
     const settleStart = Date.now();
     timing.render = settleStart - started;
-    await page.evaluate(([q, m]) => window.__nbgSettle(q, m), [SETTLE_QUIET_MS, SETTLE_MAX_MS]).catch(() => undefined);
-    while (inflight.size > 0 && Date.now() - settleStart < SETTLE_MAX_MS && !navigatedAway) {
+    const settleMax = options.mode === 'measure' ? MEASURE_SETTLE_MAX_MS : SETTLE_MAX_MS;
+    await page.evaluate(([q, m]) => window.__nbgSettle(q, m), [SETTLE_QUIET_MS, settleMax]).catch(() => undefined);
+    while (inflight.size > 0 && Date.now() - settleStart < settleMax && !navigatedAway) {
       await new Promise(r => setTimeout(r, 25));
     }
     timing.settle = Date.now() - started;

@@ -55,12 +55,8 @@ public final class Harness {
     Path in = work.resolve(label + ".cases.jsonl");
     Path out = work.resolve(label + ".results.json");
     Path log = work.resolve(label + ".harness.log");
+    writeCases(in, cases);
     try {
-      List<String> lines = new ArrayList<>();
-      for (ObjectNode c : cases) {
-        lines.add(JSON.writeValueAsString(c));
-      }
-      Files.write(in, lines, StandardCharsets.UTF_8);
       Files.deleteIfExists(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -85,6 +81,19 @@ public final class Harness {
       return byId;
     } catch (IOException e) {
       throw new UncheckedIOException("unreadable harness results " + out, e);
+    }
+  }
+
+  /** One case object per line, the harness's input format. */
+  public static void writeCases(Path file, List<ObjectNode> cases) {
+    try {
+      List<String> lines = new ArrayList<>();
+      for (ObjectNode c : cases) {
+        lines.add(JSON.writeValueAsString(c));
+      }
+      Files.write(file, lines, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
