@@ -127,6 +127,9 @@ export async function runCase(page, server, testCase, options) {
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 15000 });
     await page.waitForFunction(() => typeof window.__nbgRender === 'function', null, { timeout: 15000 });
+    // The mouse stays where the previous case left it: park it outside the output, else an
+    // element rendered under it gets :hover without a transition and no mouseover ever fires.
+    await page.mouse.move(1, 1);
     rendered = true;
     timing.load = Date.now() - started;
     await page.evaluate(c => window.__nbgRender(c), {
