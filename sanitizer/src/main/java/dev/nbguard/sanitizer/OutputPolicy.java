@@ -124,10 +124,22 @@ public final class OutputPolicy {
       Optional<JsonNode[]> kept =
           sanitizeOne(mime, e.getValue(), metadata.path(mime), depth, report);
       findings.addAll(report.findings());
+      String outMime = kept.isPresent() ? kept.get()[2].textValue() : mime;
+      if (kept.isPresent() && !outMime.equals(mime)
+          && (data.has(outMime) || newData.has(outMime))) {
+        // A handler turned this type into another (sandboxed JavaScript -> text/html): the
+        // bundle's own representation of that type wins.
+        report.add(Action.DROP, "policy.mime-collision", mime + " -> " + outMime);
+        findings.add(report.findings().get(report.findings().size() - 1));
+        kept = Optional.empty();
+      }
       if (kept.isPresent()) {
-        newData.set(mime, kept.get()[0]);
+        newData.set(outMime, kept.get()[0]);
         if (newMetadata != null) {
-          setOrRemove(newMetadata, mime, kept.get()[1]);
+          if (!outMime.equals(mime)) {
+            newMetadata.remove(mime);
+          }
+          setOrRemove(newMetadata, outMime, kept.get()[1]);
         }
       } else {
         dropped.add(mime);
@@ -157,7 +169,11 @@ public final class OutputPolicy {
     }
   }
 
-  /** Returns {value, metadata} to keep, or empty to drop. Never throws. */
+  /**
+   * Returns {value, metadata, MIME type (a text node)} to keep, or empty to drop. The MIME type
+   * may differ from the input's when the handler converted it (sandboxed JavaScript becomes
+   * text/html). Never throws.
+   */
   private Optional<JsonNode[]> sanitizeOne(
       String mime, JsonNode rawValue, JsonNode mimeMetadata, int depth, Report report) {
     Action action = config.actionFor(mime);
@@ -175,7 +191,7 @@ public final class OutputPolicy {
       Optional<RepresentationSanitizer> handler = handlerFor(mime, action, depth);
       if (handler.isEmpty()) {
         if (action == Action.ALLOW) {
-          return Optional.of(new JsonNode[] {rawValue, mimeMetadata});
+          return Optional.of(new JsonNode[] {rawValue, mimeMetadata, TextNode.valueOf(mime)});
         }
         report.add(Action.DROP, "policy.no-sanitizer", mime + " has no " + action + " handler");
         return Optional.empty();
@@ -195,7 +211,7 @@ public final class OutputPolicy {
       } else if (wasLines && outValue.isTextual()) {
         outValue = splitLines(outValue.textValue());
       }
-      return Optional.of(new JsonNode[] {outValue, r.metadata()});
+      return Optional.of(new JsonNode[] {outValue, r.metadata(), TextNode.valueOf(r.mimeType())});
     } catch (RuntimeException | StackOverflowError e) {
       report.add(Action.DROP, "error." + e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
       return Optional.empty();

@@ -3,14 +3,71 @@ package dev.nbguard.sanitizer.html;
 import dev.nbguard.sanitizer.PolicyConfig;
 import dev.nbguard.sanitizer.Report;
 import dev.nbguard.sanitizer.UrlPolicy;
+import dev.nbguard.sanitizer.css.CssSanitizer;
+import dev.nbguard.sanitizer.svg.SvgTreeCleaner;
+import java.util.Optional;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
 
-/** The static-HTML policy. Placeholder: escapes everything until implemented. */
+/**
+ * The static-HTML policy. One HTML5 parse (jsoup, the tree a browser builds for {@code
+ * innerHTML} in a {@code <div>}) feeds the allowlist walk ({@link HtmlRules}, inline SVG through
+ * the shared SVG allowlist); the result is serialized, parsed once more and checked by {@link
+ * HtmlVerifier} (the mXSS check). If the check finds anything, the whole input is returned as
+ * escaped text (fail closed, rule {@code html.verify-failed}). When the re-parsed tree differs
+ * from the cleaned one (parser fix-ups), the re-parsed tree goes round again, at most three
+ * times, so the output is a fixed point: what is checked is what the browser builds.
+ *
+ * <p>Built once per policy; immutable and thread-safe. Idempotent: ids already carrying the
+ * {@code nbg-} prefix keep it, so {@code sanitize(sanitize(x))} equals {@code sanitize(x)}.
+ */
 public final class HtmlSanitizer {
-  public HtmlSanitizer(PolicyConfig config, UrlPolicy urls) {}
+  private static final int MAX_ROUNDS = 3;
+  private final HtmlTreeCleaner cleaner;
+  private final HtmlVerifier verifier;
+
+  public HtmlSanitizer(PolicyConfig config, UrlPolicy urls) {
+    CssSanitizer css = new CssSanitizer(config.cssProperties(), urls);
+    this.cleaner = new HtmlTreeCleaner(urls, css, new SvgTreeCleaner(urls, css));
+    this.verifier = new HtmlVerifier(urls);
+  }
 
   /** Returns HTML with nothing that can run script or reach the page. */
   public String sanitize(String html, Report report) {
-    report.sanitized("html.placeholder", html);
-    return org.jsoup.nodes.Entities.escape(html);
+    return sanitizeParsed(HtmlFragments.parse(html), html, report);
+  }
+
+  /**
+   * Sanitizes a fragment already parsed by {@link HtmlFragments#parse} (consumed: it is changed
+   * in place), so a caller that looked at the tree first does not parse the HTML twice.
+   */
+  String sanitizeParsed(Element fragment, String original, Report report) {
+    Element tree = fragment;
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      cleaner.clean(tree, report);
+      String out = HtmlFragments.serialize(tree);
+      Element reparsed = HtmlFragments.parse(out);
+      Optional<String> problem = verifier.check(reparsed);
+      if (problem.isPresent()) {
+        return failClosed(original, problem.get(), report);
+      }
+      if (TreeComparison.same(tree, reparsed)) {
+        return out; // the browser builds the tree we checked, and sanitizing again changes nothing
+      }
+      // The parser's fix-ups (tables, select, misnested formatting) turn our output into another
+      // tree: that tree is what the browser will see, so it goes round once more.
+      tree = reparsed;
+    }
+    return failClosed(original, "the output does not reach a fixed point", report);
+  }
+
+  private static String failClosed(String original, String problem, Report report) {
+    report.sanitized("html.verify-failed", problem);
+    return Entities.escape(original);
+  }
+
+  /** The mXSS check, for other handlers that emit HTML. */
+  public HtmlVerifier verifier() {
+    return verifier;
   }
 }

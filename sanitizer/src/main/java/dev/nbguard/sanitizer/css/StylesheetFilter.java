@@ -1,0 +1,110 @@
+package dev.nbguard.sanitizer.css;
+
+import dev.nbguard.sanitizer.Report;
+import dev.nbguard.sanitizer.css.CssNode.AtRule;
+import dev.nbguard.sanitizer.css.CssNode.Broken;
+import dev.nbguard.sanitizer.css.CssNode.QualifiedRule;
+import dev.nbguard.sanitizer.css.CssNode.Rule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The rules of a stylesheet: style rules through {@link SelectorFilter} and {@link
+ * DeclarationFilter}; {@code @media} and {@code @supports} kept with their rules filtered the
+ * same way; every other at-rule dropped — {@code @import}, {@code @font-face} and {@code
+ * @namespace} load from elsewhere, {@code @keyframes}, {@code @property}, {@code @layer}, {@code
+ * @page}, {@code @counter-style}, {@code @font-feature-values} define page-wide names the
+ * application's own styles use (an output's {@code @keyframes jp-…} would replace JupyterLab's),
+ * {@code @container}, {@code @scope}, {@code @starting-style} and the rest are not needed by
+ * output. A rule with nothing left is dropped silently (its parts were reported).
+ */
+final class StylesheetFilter {
+  private static final Set<String> NAMED_AT_RULES =
+      Set.of(
+          "import", "font-face", "namespace", "charset", "page", "property", "layer",
+          "container", "keyframes", "counter-style", "font-feature-values",
+          "font-palette-values", "scope", "starting-style", "document", "viewport",
+          "view-transition", "position-try");
+
+  private final DeclarationFilter declarations;
+
+  StylesheetFilter(DeclarationFilter declarations) {
+    this.declarations = declarations;
+  }
+
+  void rules(List<Rule> rules, UnaryOperator<String> ids, Report report, StringBuilder out) {
+    for (Rule rule : rules) {
+      if (rule instanceof QualifiedRule q) {
+        styleRule(q, ids, report, out);
+      } else if (rule instanceof AtRule a) {
+        atRule(a, ids, report, out);
+      } else if (rule instanceof Broken b) {
+        report.sanitized("css.parse-error", CssWriter.excerpt(b.nodes()));
+      }
+    }
+  }
+
+  private void styleRule(QualifiedRule q, UnaryOperator<String> ids, Report report,
+      StringBuilder out) {
+    List<CssNode> selectors;
+    try {
+      selectors = SelectorFilter.rewrite(CssWriter.trim(q.prelude()), ids);
+    } catch (Rejected r) {
+      report.sanitized(r.rule(), CssWriter.excerpt(q.prelude()));
+      return;
+    }
+    List<String> kept = declarations.filter(q.block().content(), ids, report);
+    if (kept.isEmpty()) {
+      return;
+    }
+    out.append(CssWriter.write(selectors)).append(" {");
+    for (String d : kept) {
+      out.append(' ').append(d).append(';');
+    }
+    out.append(" }\n");
+  }
+
+  private void atRule(AtRule a, UnaryOperator<String> ids, Report report, StringBuilder out) {
+    String name = CodePoints.lower(a.name());
+    String excerpt = "@" + a.name() + " " + CssWriter.excerpt(a.prelude());
+    boolean grouping = name.equals("media") || name.equals("supports");
+    if (!grouping || a.block().isEmpty()) {
+      report.sanitized(ruleFor(name), excerpt);
+      return;
+    }
+    List<CssNode> prelude = CssWriter.trim(a.prelude());
+    try {
+      if (name.equals("media")) {
+        AtRulePreludes.media(prelude);
+      } else {
+        if (prelude.isEmpty()) {
+          throw new Rejected("css.at-rule.supports-condition");
+        }
+        AtRulePreludes.supports(prelude);
+      }
+    } catch (Rejected r) {
+      report.sanitized(r.rule(), excerpt);
+      return;
+    }
+    StringBuilder inner = new StringBuilder();
+    rules(CssParser.rules(a.block().get().content()), ids, report, inner);
+    if (inner.length() > 0) {
+      out.append('@').append(name);
+      if (!prelude.isEmpty()) {
+        out.append(' ').append(CssWriter.write(prelude));
+      }
+      out.append(" {\n").append(inner).append("}\n");
+    }
+  }
+
+  /** A stable rule name: never built from the input beyond a fixed list of names. */
+  private static String ruleFor(String atRule) {
+    String bare = atRule.replaceFirst("^-(webkit|moz|ms|o)-", "");
+    if (bare.equals("media") || bare.equals("supports")) {
+      return "css.parse-error";
+    }
+    return NAMED_AT_RULES.contains(bare) ? "css.at-rule." + bare : "css.at-rule.unknown";
+  }
+}

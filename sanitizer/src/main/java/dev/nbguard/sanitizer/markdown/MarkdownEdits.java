@@ -1,0 +1,157 @@
+package dev.nbguard.sanitizer.markdown;
+
+import dev.nbguard.sanitizer.Report;
+import dev.nbguard.sanitizer.UrlPolicy;
+import dev.nbguard.sanitizer.html.HtmlSanitizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.LinkReferenceDefinition;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+
+/**
+ * Walks a commonmark-java tree (parsed with source spans) and collects the source edits that make
+ * it safe: raw HTML through the HTML policy, link, image and reference-definition URLs through
+ * the URL policy. One instance per document; not thread-safe.
+ */
+final class MarkdownEdits extends AbstractVisitor {
+  private static final Pattern DEFINITION_LABEL = Pattern.compile("^[ \\t]{0,3}\\[((?:[^\\]\\\\]|\\\\.)*)]:");
+
+  private final String text;
+  private final HtmlSanitizer html;
+  private final UrlPolicy urls;
+  private final Report report;
+  private final List<Edit> edits = new ArrayList<>();
+
+  MarkdownEdits(String text, HtmlSanitizer html, UrlPolicy urls, Report report) {
+    this.text = text;
+    this.html = html;
+    this.urls = urls;
+    this.report = report;
+  }
+
+  List<Edit> edits() {
+    return List.copyOf(edits);
+  }
+
+  @Override
+  public void visit(HtmlBlock block) {
+    rawHtml(block, block.getLiteral(), "markdown.html.block");
+  }
+
+  @Override
+  public void visit(HtmlInline inline) {
+    rawHtml(inline, inline.getLiteral(), "markdown.html.inline");
+  }
+
+  @Override
+  public void visit(Link link) {
+    if (!urls.allows(link.getDestination(), UrlPolicy.Context.LINK)) {
+      badDestination(link, 1, link.getDestination());
+    }
+    visitChildren(link);
+  }
+
+  @Override
+  public void visit(Image image) {
+    if (!urls.allows(image.getDestination(), UrlPolicy.Context.IMAGE)) {
+      badDestination(image, 2, image.getDestination());
+    }
+    visitChildren(image);
+  }
+
+  @Override
+  public void visit(LinkReferenceDefinition definition) {
+    if (urls.allows(definition.getDestination(), UrlPolicy.Context.IMAGE)) {
+      return;
+    }
+    report.sanitized("markdown.url.scheme", definition.getDestination());
+    List<SourceSpan> spans = definition.getSourceSpans();
+    int[] range = contiguousRange(spans);
+    Matcher label = DEFINITION_LABEL.matcher(range == null ? "" : text.substring(range[0], range[1]));
+    if (range == null || !label.find()) {
+      throw new IllegalStateException("cannot locate a link reference definition to rewrite");
+    }
+    edits.add(new Edit(range[0], range[1], "[" + label.group(1) + "]: #"));
+  }
+
+  private void rawHtml(Node node, String literal, String rule) {
+    Report local = new Report(report.mimeType());
+    String clean = html.sanitize(literal, local);
+    if (local.isEmpty()) {
+      return;
+    }
+    report.sanitized(rule, literal);
+    report.addAll(local.findings());
+    List<SourceSpan> spans = node.getSourceSpans();
+    int[] range = contiguousRange(spans);
+    if (range != null) {
+      edits.add(new Edit(range[0], range[1], clean));
+      return;
+    }
+    for (SourceSpan s : spans) {
+      int start = s.getInputIndex();
+      edits.add(new Edit(start, start + s.getLength(), escapeTags(text.substring(start, start + s.getLength()))));
+    }
+  }
+
+  /** Rewrites {@code [label](bad)} to {@code [label](#)} and drops {@code <bad:autolink>}. */
+  private void badDestination(Node link, int openerLength, String destination) {
+    report.sanitized("markdown.url.scheme", destination);
+    int[] range = contiguousRange(link.getSourceSpans());
+    if (range == null) {
+      throw new IllegalStateException("cannot locate a link to rewrite");
+    }
+    String source = text.substring(range[0], range[1]);
+    if (source.startsWith("<")) {
+      edits.add(new Edit(range[0], range[1], ""));
+      return;
+    }
+    if (!source.endsWith(")")) {
+      return; // a reference link: its definition is rewritten instead
+    }
+    int labelEnd = range[0] + openerLength;
+    if (link.getLastChild() != null) {
+      int[] children = contiguousRange(link.getLastChild().getSourceSpans());
+      if (children == null) {
+        throw new IllegalStateException("cannot locate a link label");
+      }
+      labelEnd = children[1];
+    }
+    if (!text.startsWith("](", labelEnd)) {
+      throw new IllegalStateException("unexpected link syntax at " + labelEnd);
+    }
+    edits.add(new Edit(labelEnd, range[1], "](#)"));
+  }
+
+  /**
+   * The source range covered by {@code spans} when only whitespace separates them (a node at the
+   * top level or in a list); null when container markers ({@code >}) lie between them.
+   */
+  private int[] contiguousRange(List<SourceSpan> spans) {
+    if (spans.isEmpty()) {
+      return null;
+    }
+    int start = spans.get(0).getInputIndex();
+    int end = start + spans.get(0).getLength();
+    for (int k = 1; k < spans.size(); k++) {
+      SourceSpan s = spans.get(k);
+      if (s.getInputIndex() < end || !text.substring(end, s.getInputIndex()).isBlank()) {
+        return null;
+      }
+      end = s.getInputIndex() + s.getLength();
+    }
+    return new int[] {start, end};
+  }
+
+  static String escapeTags(String s) {
+    return s.replace("<", "&lt;");
+  }
+}

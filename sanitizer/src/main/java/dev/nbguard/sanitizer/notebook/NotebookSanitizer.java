@@ -1,0 +1,124 @@
+package dev.nbguard.sanitizer.notebook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nbguard.sanitizer.Action;
+import dev.nbguard.sanitizer.Finding;
+import dev.nbguard.sanitizer.OutputPolicy;
+import dev.nbguard.sanitizer.SanitizedOutput;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies an {@link OutputPolicy} to a stored notebook (nbformat 4): every code cell's outputs,
+ * every cell's attachments and the notebook's widget state. Sources, metadata and everything
+ * else are left as they are. Immutable and thread-safe.
+ */
+public final class NotebookSanitizer {
+  static final String WIDGET_STATE = "application/vnd.jupyter.widget-state+json";
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final OutputPolicy policy;
+  private final AttachmentSanitizer attachments;
+
+  public NotebookSanitizer(OutputPolicy policy) {
+    this.policy = policy;
+    this.attachments = new AttachmentSanitizer(policy);
+  }
+
+  /**
+   * Sanitizes a notebook.
+   *
+   * @throws IllegalArgumentException {@code "not a Jupyter notebook (nbformat 4): …"} when it is
+   *     not one
+   */
+  public SanitizedNotebook sanitize(JsonNode notebook) {
+    checkShape(notebook);
+    ObjectNode out = ((ObjectNode) notebook).deepCopy();
+    List<NotebookFinding> findings = new ArrayList<>();
+    ArrayNode cells = (ArrayNode) out.get("cells");
+    for (int i = 0; i < cells.size(); i++) {
+      if (cells.get(i) instanceof ObjectNode cell) {
+        if ("code".equals(cell.path("cell_type").asText(""))) {
+          outputs(i, cell, findings);
+        }
+        if (cell.has("attachments")) {
+          attachments.sanitize(i, cell, findings);
+        }
+      }
+    }
+    widgetState(out, findings);
+    return new SanitizedNotebook(out, findings);
+  }
+
+  private static void checkShape(JsonNode nb) {
+    if (nb == null || !nb.isObject()) {
+      throw notNotebook("the top level is not a JSON object");
+    }
+    JsonNode version = nb.path("nbformat");
+    if (version.isMissingNode()) {
+      throw notNotebook("it has no 'nbformat' field");
+    }
+    if (!version.isIntegralNumber() || version.intValue() != 4) {
+      throw notNotebook("'nbformat' is " + version
+          + "; convert older notebooks with `jupyter nbconvert --to notebook --nbformat 4`");
+    }
+    if (!nb.path("cells").isArray()) {
+      throw notNotebook("'cells' is missing or not a list");
+    }
+  }
+
+  private static IllegalArgumentException notNotebook(String why) {
+    return new IllegalArgumentException("not a Jupyter notebook (nbformat 4): " + why);
+  }
+
+  private void outputs(int cellIndex, ObjectNode cell, List<NotebookFinding> findings) {
+    JsonNode outputs = cell.get("outputs");
+    if (outputs == null) {
+      return;
+    }
+    if (!outputs.isArray()) {
+      cell.set("outputs", JSON.arrayNode());
+      findings.add(new NotebookFinding(cellIndex, -1, "outputs",
+          new Finding("(output)", Action.DROP, "output.not-a-list", outputs.toString())));
+      return;
+    }
+    ArrayNode kept = JSON.arrayNode();
+    for (int j = 0; j < outputs.size(); j++) {
+      JsonNode original = outputs.get(j);
+      SanitizedOutput r = policy.sanitizeOutput(original);
+      for (Finding f : r.findings()) {
+        findings.add(new NotebookFinding(cellIndex, j, "outputs", f));
+      }
+      r.output().ifPresent(kept::add);
+      if (r.findings().isEmpty() && r.output().filter(original::equals).isEmpty()) {
+        // A handler rewrote the output without saying why: still a change, so report it.
+        findings.add(new NotebookFinding(cellIndex, j, "outputs",
+            new Finding("(output)", Action.SANITIZE, "output.rewritten", "")));
+      }
+    }
+    cell.set("outputs", kept);
+  }
+
+  /**
+   * Notebook-level widget state. TODO(lead): once WidgetStateSanitizer has
+   * {@code sanitizeNotebookState(JsonNode)}, call {@code policy.widgets().sanitizeNotebookState}
+   * here instead of dropping the state. Until then the state is removed (fail closed): widgets
+   * then show as "model not found" until the cell is run again.
+   */
+  private static void widgetState(ObjectNode nb, List<NotebookFinding> findings) {
+    if (!(nb.path("metadata").path("widgets") instanceof ObjectNode widgets)
+        || !widgets.has(WIDGET_STATE)) {
+      return;
+    }
+    widgets.remove(WIDGET_STATE);
+    if (widgets.isEmpty()) {
+      ((ObjectNode) nb.get("metadata")).remove("widgets");
+    }
+    findings.add(new NotebookFinding(-1, -1, "metadata.widgets",
+        new Finding(WIDGET_STATE, Action.DROP, "widgets.state-not-sanitized",
+            "stored widget state is removed until nbguard can sanitize it")));
+  }
+}

@@ -1,0 +1,210 @@
+package dev.nbguard.sanitizer.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.nbguard.sanitizer.Action;
+import dev.nbguard.sanitizer.Finding;
+import dev.nbguard.sanitizer.PolicyConfig;
+import dev.nbguard.sanitizer.Preset;
+import dev.nbguard.sanitizer.Report;
+import dev.nbguard.sanitizer.Representation;
+import dev.nbguard.sanitizer.UrlPolicy;
+import dev.nbguard.sanitizer.html.HtmlSanitizer;
+import dev.nbguard.sanitizer.testing.Goldens;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MarkdownSanitizerTest {
+  private static final PolicyConfig CONFIG = PolicyConfig.builder(Preset.DEFAULT).build();
+  private static final UrlPolicy URLS = new UrlPolicy(CONFIG.urlSchemes());
+  private final MarkdownSanitizer markdown = new MarkdownSanitizer(new HtmlSanitizer(CONFIG, URLS), URLS);
+
+  private Optional<String> run(String md, Report report) {
+    Representation in = new Representation("text/markdown", TextNode.valueOf(md), null);
+    return markdown.sanitize(in, Action.SANITIZE, report).map(Representation::text);
+  }
+
+  private String clean(String md, Report report) {
+    return run(md, report).orElseThrow(() -> new AssertionError("dropped: " + report.findings()));
+  }
+
+  private String clean(String md) {
+    return clean(md, new Report("text/markdown"));
+  }
+
+  private static List<String> rules(Report report) {
+    return report.findings().stream().map(Finding::rule).toList();
+  }
+
+  /** Nothing left that any parser could turn into script: the scans and a commonmark render. */
+  private static void assertSafe(String out) {
+    assertTrue(TagScan.find(out).isEmpty(), "dangerous tag left in: " + out);
+    assertTrue(Schemes.find(out).isEmpty(), "dangerous scheme left in: " + out);
+    var ext = List.of(TablesExtension.create());
+    var check = new RenderCheck(HtmlRenderer.builder().extensions(ext).build(), URLS);
+    assertEquals(Optional.empty(), check.problem(Parser.builder().extensions(ext).build().parse(out)), out);
+  }
+
+  static Stream<String> goldens() {
+    return Goldens.cases("markdown", "md");
+  }
+
+  @ParameterizedTest
+  @MethodSource("goldens")
+  void replaysGoldenFile(String name) {
+    Report report = new Report("text/markdown");
+    String input = Goldens.read("markdown", name + ".input.md");
+    String actual = clean(input, report);
+    if (!Goldens.exists("markdown", name + ".expected.md")) {
+      fail("no expected file for " + name + "; actual:\n" + actual + "\nfindings: " + rules(report));
+    }
+    assertEquals(Goldens.read("markdown", name + ".expected.md"), actual);
+    assertSafe(actual);
+    assertEquals(actual.equals(input), report.isEmpty(), "findings iff changed: " + rules(report));
+  }
+
+  @Test
+  void keepsOrdinaryMarkdownByteIdenticalWithoutFindings() {
+    Report report = new Report("text/markdown");
+    String md = "# Title\n\n- a *b* **c**\n- `x <b>y</b>`\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n$x^2$\n";
+    assertEquals(md, clean(md, report));
+    assertTrue(report.isEmpty(), rules(report).toString());
+  }
+
+  @Test
+  void replacesJavascriptLinkDestinationWithFragment() {
+    Report report = new Report("text/markdown");
+    assertEquals("[click **me**](#)", clean("[click **me**](javascript:alert(1))", report));
+    assertEquals(List.of("markdown.url.scheme"), rules(report));
+  }
+
+  @Test
+  void removesJavascriptAutolink() {
+    assertEquals("see  now", clean("see <javascript:alert(1)> now"));
+  }
+
+  @Test
+  void rewritesJavascriptReferenceDefinition() {
+    String out = clean("[x][r]\n\n[r]: javascript:alert(1) \"t\"\n");
+    assertEquals("[x][r]\n\n[r]: #\n", out);
+  }
+
+  @Test
+  void decodesEntitiesBeforeCheckingLinkSchemes() {
+    assertEquals("[x](#)", clean("[x](javascript&#x3A;alert(1))"));
+  }
+
+  @Test
+  void keepsDataImagesButNotDataLinks() {
+    String img = "![p](data:image/png;base64,iVBORw0KGgo=)";
+    assertEquals(img, clean(img));
+    assertEquals("[p](#)", clean("[p](data:text/html,<script>alert(1)</script>)"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "<img src=x onerror=alert(1)>",
+      "<script>alert(1)</script>",
+      "text <svg/onload=alert(1)> text",
+      "<div>\n<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>\n</div>",
+      "<a href=\"javascript:alert(1)\">x</a>",
+      "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
+      "<details open ontoggle=alert(1)>",
+      "<img src=x\nonerror=alert(1)>",
+      "<a title=\">\" onclick=alert(1)>x</a>",
+      "> <img src=x onerror=alert(1)>\n> more",
+      "- <img src=x onerror=alert(1)>",
+      "$`$ <img src=x onerror=alert(1)> $`$",
+      "``<img src=x onerror=alert(1)>``",
+      "    <img src=x onerror=alert(1)>",
+      "~~~\n<img src=x onerror=alert(1)>\n~~~",
+      "<!-- x --><img src=x onerror=alert(1)>",
+      "<button data-commandlinker-command=\"terminal:create-new\">x</button>",
+      "<img src=x onerror=alert(1)//",
+      "[a](<javascript:alert(1)>)",
+      "[a]( javascript:alert(1) )",
+      "[a](javascript\\:alert(1))",
+      "<a href=javascript&colon;alert(1)>x</a>",
+      "[x]: javascript:alert(1)\n[x]",
+      "<http://a.b/\"onmouseover=\"alert(1)>"
+  })
+  void neutralisesScriptInEveryDisguise(String payload) {
+    Report report = new Report("text/markdown");
+    Optional<String> out = run(payload, report);
+    out.ifPresent(MarkdownSanitizerTest::assertSafe);
+    assertFalse(report.isEmpty(), "a change must be reported");
+  }
+
+  @Test
+  void escapesDangerousTagsInsideCodeSpans() {
+    Report report = new Report("text/markdown");
+    assertEquals("`&lt;svg onload=alert(1)>`", clean("`<svg onload=alert(1)>`", report));
+    assertEquals(List.of("markdown.html.escaped"), rules(report));
+  }
+
+  @Test
+  void keepsBenignTagsInsideCodeBlocks() {
+    String md = "```\n<table class=\"x\"><tr><td>1</td></tr></table>\n```\n";
+    assertEquals(md, clean(md));
+  }
+
+  @Test
+  void appliesLatexRulesToMathInMarkdown() {
+    Report report = new Report("text/markdown");
+    assertEquals("Math ${}{x}$ here", clean("Math $\\href{javascript:alert(1)}{x}$ here", report));
+    assertEquals(List.of("latex.macro.href"), rules(report));
+  }
+
+  @Test
+  void leavesProseMentioningJavascriptAlone() {
+    String md = "The javascript: scheme is dangerous; so is vbscript: in old browsers.";
+    assertEquals(md, clean(md));
+  }
+
+  @Test
+  void keepsLongBenignMarkdownThatSkipsTheParser() {
+    String md = "| a | b |\n|---|---|\n" + "| 1 < 2 | <b>x</b> |\n".repeat(3000);
+    assertFalse(MarkdownSanitizer.parseable(md));
+    Report report = new Report("text/markdown");
+    assertEquals(md, clean(md, report));
+    assertTrue(report.isEmpty());
+  }
+
+  @Test
+  void escapesScriptInLongMarkdownThatSkipsTheParser() {
+    String md = "text\n".repeat(10_000) + "<img src=x onerror=alert(1)> [x](javascript:alert(2))";
+    String out = clean(md);
+    assertSafe(out);
+    assertTrue(out.endsWith("&lt;img src=x onerror=alert(1)> [x](#alert(2))"), out.substring(out.length() - 60));
+  }
+
+  @Test
+  void skipsTheParserForManyUnclosedOpeners() {
+    assertFalse(MarkdownSanitizer.parseable("<a\n".repeat(4000)));
+    assertTrue(MarkdownSanitizer.parseable("a < b and c > d, [x] ".repeat(100)));
+  }
+
+  @Test
+  void dropsMarkdownThatIsTooHeavyToCheck() {
+    Report report = new Report("text/markdown");
+    String md = "<a".repeat(200_000);
+    try {
+      run(md, report);
+      fail("expected fail-closed");
+    } catch (IllegalStateException expected) {
+      // OutputPolicy drops the representation
+    }
+  }
+}

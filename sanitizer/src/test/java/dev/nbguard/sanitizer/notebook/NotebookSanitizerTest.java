@@ -1,0 +1,109 @@
+package dev.nbguard.sanitizer.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nbguard.sanitizer.Action;
+import dev.nbguard.sanitizer.OutputPolicy;
+import dev.nbguard.sanitizer.Preset;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NotebookSanitizerTest {
+  private final NotebookSanitizer sanitizer = new NotebookSanitizer(OutputPolicy.preset(Preset.DEFAULT));
+
+  private static JsonNode load(String name) throws IOException {
+    return NotebookJson.read(new String(NotebookJsonTest.resource(name), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void cleanNotebookIsUnchangedAndHasNoFindings() throws IOException {
+    JsonNode nb = load("clean.ipynb");
+    SanitizedNotebook r = sanitizer.sanitize(nb);
+    assertFalse(r.changed(), () -> r.findings().toString());
+    assertEquals(nb, r.notebook());
+  }
+
+  @Test
+  void scriptInHtmlOutputIsReportedWithItsLocationAndTextIsKept() throws IOException {
+    JsonNode nb = load("hostile.ipynb");
+    SanitizedNotebook r = sanitizer.sanitize(nb);
+    assertTrue(r.findings().stream().anyMatch(f -> f.cell() == 1 && f.output() == 0
+        && f.where().equals("outputs") && f.finding().mimeType().equals("text/html")),
+        () -> r.findings().toString());
+    JsonNode out0 = r.notebook().at("/cells/1/outputs/0");
+    assertEquals(nb.at("/cells/1/outputs/0/data/text~1plain"), out0.at("/data/text~1plain"));
+    assertFalse(out0.toString().contains("<script>alert(document.cookie)"), out0.toString());
+    assertEquals(nb.at("/cells/1/outputs/1"), r.notebook().at("/cells/1/outputs/1"), "stream kept");
+    assertEquals(nb.at("/cells/2"), r.notebook().at("/cells/2"), "plain result kept");
+  }
+
+  @Test
+  void unknownOutputTypeIsDroppedAndLaterIndexesStayTheOriginalOnes() throws IOException {
+    SanitizedNotebook r = sanitizer.sanitize(load("hostile.ipynb"));
+    assertEquals(2, r.notebook().at("/cells/1/outputs").size());
+    assertTrue(r.findings().stream().anyMatch(f -> f.cell() == 1 && f.output() == 2
+        && f.finding().rule().equals("output.unknown-type")), () -> r.findings().toString());
+  }
+
+  @Test
+  void sourcesAndCellMetadataAreLeftAlone() throws IOException {
+    JsonNode nb = load("hostile.ipynb");
+    SanitizedNotebook r = sanitizer.sanitize(nb);
+    for (int i = 0; i < nb.get("cells").size(); i++) {
+      assertEquals(nb.at("/cells/" + i + "/source"), r.notebook().at("/cells/" + i + "/source"));
+      assertEquals(nb.at("/cells/" + i + "/id"), r.notebook().at("/cells/" + i + "/id"));
+    }
+    assertEquals(nb.at("/metadata/kernelspec"), r.notebook().at("/metadata/kernelspec"));
+  }
+
+  @Test
+  void nonImageAttachmentIsRemovedWithAFinding() throws IOException {
+    SanitizedNotebook r = sanitizer.sanitize(load("hostile.ipynb"));
+    assertTrue(r.notebook().at("/cells/0/attachments/evil.html").isMissingNode());
+    assertTrue(r.findings().stream().anyMatch(f -> f.cell() == 0 && f.output() == -1
+        && f.where().equals("attachments/evil.html")
+        && f.finding().rule().equals("attachment.not-an-image")), () -> r.findings().toString());
+  }
+
+  @Test
+  void widgetStateIsDroppedUntilItCanBeSanitized() throws IOException {
+    SanitizedNotebook r = sanitizer.sanitize(load("hostile.ipynb"));
+    assertTrue(r.notebook().at("/metadata/widgets").isMissingNode());
+    NotebookFinding f = r.findings().stream()
+        .filter(x -> x.where().equals("metadata.widgets")).findFirst().orElseThrow();
+    assertEquals(Action.DROP, f.finding().action());
+    assertEquals(-1, f.cell());
+  }
+
+  @Test
+  void inputIsNeverModified() throws IOException {
+    JsonNode nb = load("hostile.ipynb");
+    JsonNode copy = nb.deepCopy();
+    sanitizer.sanitize(nb);
+    assertEquals(copy, nb);
+  }
+
+  @Test
+  void rejectsWhatIsNotAnNbformat4Notebook() {
+    for (String text : List.of("[]", "{\"cells\": []}", "{\"nbformat\": 3, \"worksheets\": []}",
+        "{\"nbformat\": \"4\", \"cells\": []}", "{\"nbformat\": 4, \"cells\": {}}")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> sanitizer.sanitize(NotebookJson.read(text)), text);
+      assertTrue(e.getMessage().startsWith("not a Jupyter notebook (nbformat 4): "), e.getMessage());
+    }
+  }
+
+  @Test
+  void describeSaysCellOutputMimeRuleAndExcerpt() {
+    NotebookFinding f = new NotebookFinding(3, 0, "outputs", new dev.nbguard.sanitizer.Finding(
+        "text/html", Action.SANITIZE, "html.attribute.event-handler", "<img src=x onerror=alert(1)>"));
+    assertEquals("cell 3, output 0, text/html: html.attribute.event-handler"
+        + " (<img src=x onerror=alert(1)>)", f.describe());
+  }
+}
