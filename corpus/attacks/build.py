@@ -192,8 +192,6 @@ def html_cases():
         ("hover-table-cell-01", "own: handler on a td inside a data table", '<table><tr><th>a</th></tr><tr><td onmouseover="{p}">1</td></tr></table>'),
         ("hover-transition-01", "own: ontransitionend triggered by :hover",
          '<style>.nbgt:hover{{color:red}}</style><div class="nbgt" style="transition:color 0.01s" ontransitionend="{p}">t</div>'),
-        ("hover-transitionstart-01", "own: ontransitionstart triggered by :hover",
-         '<style>.nbgu:hover{{opacity:.5}}</style><div class="nbgu" style="transition:opacity 0.01s" ontransitionstart="{p}">t</div>'),
         ("hover-svg-rect-01", "own: svg rect onmouseover", '<svg width="50" height="50"><rect width="50" height="50" onmouseover="{p}"/></svg>'),
         ("hover-huge-overlay-01", PS + "full-page invisible overlay onmouseover",
          '<div style="position:fixed;left:0;top:0;width:100%;height:100%;z-index:9999" onmouseover="{p}"></div>'),
@@ -208,7 +206,6 @@ def html_cases():
         ("click-form-onreset-01", "own: form onreset", '<form onreset="{p}"><button type="reset">Reset</button></form>'),
         ("click-form-oninvalid-01", "own: oninvalid on a required field", '<form><input required oninvalid="{p}"><button>Go</button></form>'),
         ("click-form-onformdata-01", "own: form onformdata", '<form onformdata="{p}" target="nbgsink2"><input name="a"><button>Go</button></form><iframe name="nbgsink2" style="display:none"></iframe>'),
-        ("click-dialog-onclose-01", "own: dialog onclose via method=dialog", '<dialog open onclose="{p}"><form method="dialog"><button>OK</button></form></dialog>'),
         ("click-popover-beforetoggle-01", PS + "popover onbeforetoggle", '<button popovertarget="nbgpop">open</button><div popover id="nbgpop" onbeforetoggle="{p}">p</div>'),
         ("click-popover-toggle-01", "own: popover ontoggle", '<button popovertarget="nbgpop2">open</button><div popover id="nbgpop2" ontoggle="{p}">p</div>'),
         ("focus-onblur-01", "own: onblur (focus moves on)", '<input onblur="{p}"><input>'),
@@ -260,7 +257,7 @@ def html_cases():
     c.add("jsurl-math-href-01", "NOT-RAW: MathML href (Firefox only)",
           lambda i: '<math href="%s"><mtext>click</mtext></math>' % js(i))
     c.add("jsurl-base-href-01", "NOT-RAW: base href javascript: (Chromium ignores javascript: base URLs)",
-          lambda i: '<base href="%s//"><a href="/x" target="_self">click</a>' % js(i))
+          lambda i: '<base href="%s//"><p>text</p>' % js(i))
     c.add("jsurl-meta-refresh-01", "NOT-RAW: meta refresh to javascript: (blocked by Chromium; old browsers)",
           lambda i: '<meta http-equiv="refresh" content="0;url=%s">' % js(i))
     c.add("meta-refresh-navigate-01", "own: meta refresh navigating the page away",
@@ -291,12 +288,26 @@ def html_cases():
         ("leading-entity-control", "leading &#14; control character", "&#14;javascript:"),
         ("leading-nbsp-entity", "leading &#32; entity", "&#32;javascript:"),
     ]
+    # JupyterLab's URL resolver (handleUrls) takes src/href values that do not start with their
+    # parsed scheme (whitespace or controls in or before "javascript:") for local paths and
+    # rewrites them: inert in JupyterLab, but they execute in classic Notebook, nbviewer, exports.
+    resolver_defused = ("tab", "newline", "cr", "entity-tab", "entity-newline", "entity-hex-tab",
+                        "leading-space", "leading-control", "leading-entity-control", "leading-nbsp-entity")
+    jl_note = "NOT-RAW in JupyterLab (its URL resolver rewrites it as a local path); executes in classic Notebook / plain innerHTML: "
     for name, desc, scheme in obf:
-        c.add("jsurl-obf-iframe-%s-01" % name, "OWASP filter evasion: %s (iframe src)" % desc,
+        pre = jl_note if name in resolver_defused else ""
+        c.add("jsurl-obf-iframe-%s-01" % name, pre + "OWASP filter evasion: %s (iframe src)" % desc,
               (lambda s: lambda i: '<iframe src="%s%s"></iframe>' % (s, P(i)))(scheme))
     for name, desc, scheme in obf[:12]:
-        c.add("jsurl-obf-link-%s-01" % name, "OWASP filter evasion: %s (a target=_self, click)" % desc,
+        pre = jl_note if name in resolver_defused else ""
+        c.add("jsurl-obf-link-%s-01" % name, pre + "OWASP filter evasion: %s (a target=_self, click)" % desc,
               (lambda s: lambda i: '<a target="_self" href="%s%s">click</a>' % (s, P(i)))(scheme))
+    for name, desc, scheme in obf:
+        c.add("jsurl-obf-form-%s-01" % name, "OWASP filter evasion: %s (form action, click; not rewritten by JupyterLab)" % desc,
+              (lambda s: lambda i: '<form action="%s%s"><button>go</button></form>' % (s, P(i)))(scheme))
+    for name, desc, scheme in obf[6:12]:
+        c.add("jsurl-obf-svg-a-%s-01" % name, "OWASP filter evasion: %s (svg a href, click)" % desc,
+              (lambda s: lambda i: '<svg width="100" height="30"><a href="%s%s"><rect width="100" height="30"/></a></svg>' % (s, P(i)))(scheme))
     c.add("jsurl-obf-formaction-entity-01", "own: entity-encoded formaction",
           lambda i: '<form><button formaction="&#x6A;avascript&colon;%s">go</button></form>' % P(i))
 
@@ -542,11 +553,11 @@ def markdown_cases():
         c.add(cid, "NOT-RAW in JupyterLab (links get target=_blank, javascript: then does not run in Chromium); executes in UIs that keep same-frame links: markdown " + src,
               (lambda t: lambda i: {"text/markdown": t.format(p=P(i))})(tpl))
     math = [
-        ("mathjax-href-01", "MathJax \\href{javascript:} in markdown (JupyterLab loads MathJax 3 with the safe extension)", "$\\href{{javascript:{p}}}{{click}}$"),
+        ("mathjax-href-01", "NOT-RAW: MathJax \\href{javascript:} in markdown (JupyterLab loads MathJax 3 with the safe extension; MathJax 2 UIs run it)", "$\\href{{javascript:{p}}}{{click}}$"),
         ("mathjax-class-01", "MathJax \\class", "$\\class{{jp-nbg}}{{x}}$ <img src=x onerror=\"{p}\">"),
     ]
     for cid, src, tpl in math:
-        c.add(cid, "own: " + src, (lambda t: lambda i: {"text/markdown": t.format(p=P(i))})(tpl))
+        c.add(cid, src if src.startswith("NOT-RAW") else "own: " + src, (lambda t: lambda i: {"text/markdown": t.format(p=P(i))})(tpl))
     return c
 
 # --------------------------------------------------------------------------------------
@@ -592,7 +603,7 @@ def javascript_cases():
           lambda i: {"application/javascript": "try{element.append('x')}catch(e){}\n" + P(i)})
     c.add("application-require-01", "IPython Javascript with lib= (requirejs-style loader, falls back to plain script)",
           lambda i: {"application/javascript": "var s=document.createElement('script');s.src='data:text/javascript,'+encodeURIComponent(\"%s\");document.head.appendChild(s)" % P(i)})
-    c.add("application-multiline-01", "own: JS given as a list of lines (nbformat multiline)",
+    c.add("application-multiline-01", "NOT-RAW live (kernels send strings; JupyterLab joins lists only when loading a notebook): JS as a list of lines (nbformat multiline)",
           lambda i: {"application/javascript": ["var a = 1;\n", "%s;\n" % P(i)]})
     c.add("application-obfuscated-01", "own: obfuscated JS",
           lambda i: {"application/javascript": "window[atob('X19uYmdQd24=')]('%s')" % i})
@@ -603,12 +614,12 @@ def javascript_cases():
           lambda i: {"application/x-javascript": P(i), "text/plain": "js"})
     c.add("ecmascript-01", "NOT-RAW: application/ecmascript has no renderer in JupyterLab",
           lambda i: {"application/ecmascript": P(i), "text/plain": "js"})
-    c.add("bokeh-exec-01", "NOT-RAW without the bokeh extension: application/vnd.bokehjs_exec.v0+json",
+    c.add("bokeh-exec-01", "bokeh exec bundle: the exec type needs the bokeh extension, its application/javascript fallback runs anyway",
           lambda i: {"application/vnd.bokehjs_exec.v0+json": "", "application/javascript": P(i)},
           {"application/vnd.bokehjs_exec.v0+json": {"id": "1001"}})
     c.add("bokeh-load-01", "NOT-RAW without the bokeh extension: application/vnd.bokehjs_load.v0+json",
           lambda i: {"application/vnd.bokehjs_load.v0+json": P(i)})
-    c.add("holoviews-exec-01", "NOT-RAW without the holoviews extension: application/vnd.holoviews_exec.v0+json",
+    c.add("holoviews-exec-01", "holoviews exec bundle: the exec type needs the extension, its application/javascript fallback runs anyway",
           lambda i: {"application/vnd.holoviews_exec.v0+json": "", "application/javascript": P(i)},
           {"application/vnd.holoviews_exec.v0+json": {"id": "p1002"}})
     c.add("holoviews-load-01", "NOT-RAW without the holoviews extension: application/vnd.holoviews_load.v0+json",
@@ -658,12 +669,12 @@ def jupyter_cases():
     c.add("cve-2024-43805-clobber-01", "GHSA-9q39-rmj3-p4r2 / CVE-2024-43805 shape: markdown with id/name attributes clobbering globals, plus a handler",
           lambda i: {"text/markdown": '<img name="getElementById" src="x" onerror="%s">\n\n<form id="jupyter-config-data"></form>' % P(i)})
     c.add("cve-2024-22421-link-01", "NOT-RAW (needs a third-party redirect): CVE-2024-22421 shape: link to a /files/ path that leaks tokens to a third party (click)",
-          '<a href="/files/..%2F..%2Fpwned" target="_self">open</a>')
-    c.add("commandlinker-run-01", "NOT-RAW unless the page wires a CommandLinker (JupyterLab app does): JupyterLab CommandLinker button (data-commandlinker-command) running a JupyterLab command on click",
+          '<a href="/files/..%2F..%2Fpwned">open</a>')
+    c.add("commandlinker-run-01", "JupyterLab CommandLinker (wired by the JupyterLab app and the harness) button (data-commandlinker-command) running a JupyterLab command on click",
           '<button data-commandlinker-command="notebook:run-all-cells">Run all</button>')
-    c.add("commandlinker-console-01", "NOT-RAW unless the page wires a CommandLinker (JupyterLab app does): JupyterLab CommandLinker: open a terminal / console",
+    c.add("commandlinker-console-01", "JupyterLab CommandLinker (wired by the JupyterLab app and the harness): open a terminal / console",
           '<button data-commandlinker-command="terminal:create-new">Open</button><button data-commandlinker-command="console:create" data-commandlinker-args="{&quot;kernelPreference&quot;:{&quot;name&quot;:&quot;python3&quot;}}">Console</button>')
-    c.add("commandlinker-kernel-01", "NOT-RAW unless the page wires a CommandLinker (JupyterLab app does): JupyterLab CommandLinker: kernel commands",
+    c.add("commandlinker-kernel-01", "JupyterLab CommandLinker (wired by the JupyterLab app and the harness): kernel commands",
           '<a data-commandlinker-command="kernelmenu:restart" data-commandlinker-args="{}">restart</a>')
     c.add("nbconvert-cve-2021-32862-svg-01", "CVE-2021-32862 (nbconvert HTML export): SVG output inlined unsanitized",
           lambda i: {"image/svg+xml": '<svg xmlns="http://www.w3.org/2000/svg" onload="%s"/>' % P(i), "text/html": '<svg><image href="x" onerror="%s"/></svg>' % P(i)})
@@ -750,18 +761,18 @@ def vega_cases():
           lambda i: {VL: {"embed_options": {"actions": True, "sourceFooter": "<img src=x onerror=\"opener.%s\">" % P(i)}}})
     c.add("vl-usermeta-editorurl-01", "own: usermeta.embedOptions.editorUrl javascript: (click 'Open in Vega Editor')",
           lambda i: {VL: vl({"usermeta": {"embedOptions": {"actions": True, "editorUrl": "javascript:opener." + P(i)}}}), "text/plain": "chart"})
-    c.add("vl-select-filter-scale-01", "vega/vega#3984: event filter scale(event.view.setTimeout, code) (hover)",
+    c.add("vl-select-filter-scale-01", "NOT-RAW with the patched vega in JupyterLab 4.6 (older vega releases): vega/vega#3984: event filter scale(event.view.setTimeout, code) (hover)",
           lambda i: {VL: vl({"params": [{"name": "p", "select": {"type": "point", "on": "mouseover[scale(event.view.setTimeout,'%s')]" % P(i).replace("'", "\\'")}}]}), "text/plain": "chart"})
-    c.add("vg-signal-event-view-01", "vega expression gadget: event.view reached from a window:mousemove signal (hover)",
+    c.add("vg-signal-event-view-01", "NOT-RAW with the patched vega in JupyterLab 4.6 (older vega releases): vega expression gadget: event.view reached from a window:mousemove signal (hover)",
           lambda i: {VG: {"$schema": "https://vega.github.io/schema/vega/v5.json", "width": 100, "height": 50,
                           "signals": [{"name": "s", "on": [{"events": "window:mousemove", "update": "scale(event.view.setTimeout,'%s')" % P(i)}]}]},
                      "text/plain": "chart"})
-    c.add("vg-lassoappend-01", "CVE-2023-26487 shape: lassoAppend with a crafted object",
+    c.add("vg-lassoappend-01", "NOT-RAW with the patched vega in JupyterLab 4.6 (older vega releases): CVE-2023-26487 shape: lassoAppend with a crafted object",
           lambda i: {VG: {"$schema": "https://vega.github.io/schema/vega/v5.json",
                           "signals": [{"name": "s", "on": [{"events": "window:mousemove", "update": "lassoAppend({'__proto__':[]},0,0,1)"}]},
                                       {"name": "t", "on": [{"events": "window:mousemove", "update": "scale(event.view.setTimeout,'%s')" % P(i)}]}]},
                      "text/plain": "chart"})
-    c.add("vg-tostring-01", "CVE-2023-26486 shape: expression reaching a function through toString/scale",
+    c.add("vg-tostring-01", "NOT-RAW with the patched vega in JupyterLab 4.6 (older vega releases): CVE-2023-26486 shape: expression reaching a function through toString/scale",
           lambda i: {VG: {"$schema": "https://vega.github.io/schema/vega/v5.json",
                           "signals": [{"name": "s", "init": "scale('setTimeout','%s')" % P(i)}]}, "text/plain": "chart"})
     c.add("vg-href-mark-01", "NOT-RAW: vega mark href javascript:",
@@ -769,7 +780,7 @@ def vega_cases():
                           "marks": [{"type": "rect", "encode": {"enter": {"x": {"value": 0}, "y": {"value": 0}, "width": {"value": 50},
                                                                        "height": {"value": 50}, "href": {"value": "javascript:" + P(i)}}}}]},
                      "text/plain": "chart"})
-    c.add("vg-text-html-01", "own: vega text mark with HTML (rendered to canvas/SVG text, inert) plus tooltip HTML",
+    c.add("vg-text-html-01", "NOT-RAW (vega-tooltip escapes HTML by default): vega tooltip with HTML",
           lambda i: {VG: {"$schema": "https://vega.github.io/schema/vega/v5.json", "width": 50, "height": 50,
                           "marks": [{"type": "rect", "encode": {"enter": {"width": {"value": 50}, "height": {"value": 50},
                                                                        "tooltip": {"value": "<img src=x onerror=%s>" % P(i)}}}}]},
@@ -799,7 +810,23 @@ def html_state(value, **extra):
 
 def widget_cases():
     c = Cases("widget")
-    src = "NOT-RAW unless the page has an ipywidgets manager: "
+    # Executed in the harness's ipywidgets 8 view emulation; the rest are inert there.
+    inert = {"html-value-script-01", "htmlmath-href-01", "desc-allow-html-01", "label-desc-html-01",
+             "text-desc-html-01", "slider-desc-html-01", "tooltip-01", "button-icon-01",
+             "label-value-html-01", "dropdown-options-01", "unknown-module-01"}
+    inert_note = {
+        "html-value-script-01": "innerHTML does not run <script>",
+        "htmlmath-href-01": "MathJax safe extension",
+        "desc-allow-html-01": "the widget manager sanitizes descriptions",
+        "label-desc-html-01": "the widget manager sanitizes descriptions",
+        "text-desc-html-01": "the widget manager sanitizes descriptions",
+        "slider-desc-html-01": "the widget manager sanitizes descriptions",
+        "tooltip-01": "title attribute",
+        "button-icon-01": "icon is a class name",
+        "label-value-html-01": "rendered as text",
+        "dropdown-options-01": "rendered as option text",
+        "unknown-module-01": "module not loadable; real risk when a notebook names a CDN module",
+    }
 
     def w(model_name, state, view="HTMLView", module="@jupyter-widgets/controls"):
         st = dict(state)
@@ -817,7 +844,7 @@ def widget_cases():
     cases = [
         ("html-value-img-01", "HTMLModel value img onerror", "HTMLModel", "HTMLView", lambda i: html_state('<img src=x onerror="%s">' % P(i))),
         ("html-value-script-01", "HTMLModel value script (not run by innerHTML)", "HTMLModel", "HTMLView", lambda i: html_state("<script>%s</script>" % P(i))),
-        ("html-value-svg-01", "HTMLModel value svg onload", "HTMLModel", "HTMLView", lambda i: html_state('<svg onload="%s"></svg>' % P(i))),
+        ("html-value-svg-01", "HTMLModel value svg animate onbegin", "HTMLModel", "HTMLView", lambda i: html_state('<svg><animate onbegin="%s" attributeName="x" dur="1s"/></svg>' % P(i))),
         ("html-value-iframe-01", "HTMLModel value iframe javascript:", "HTMLModel", "HTMLView", lambda i: html_state('<iframe src="javascript:%s"></iframe>' % P(i))),
         ("html-value-details-01", "HTMLModel value details ontoggle", "HTMLModel", "HTMLView", lambda i: html_state('<details open ontoggle="%s"></details>' % P(i))),
         ("html-value-anim-01", "HTMLModel value animation event", "HTMLModel", "HTMLView",
@@ -842,10 +869,11 @@ def widget_cases():
          lambda i: html_state(None, _options_labels=['<img src=x onerror="%s">' % P(i)], index=0)),
     ]
     for cid, desc, model, view, state in cases:
+        src = ("NOT-RAW (%s): " % inert_note[cid]) if cid in inert else ""
         c.add(cid, src + "ipywidgets 8 " + desc,
               (lambda m: lambda i: bundle("%s(value=...)" % m.replace("Model", "")))(model),
               widget=(lambda m, v, s: lambda i: w(m, s(i), v))(model, view, state))
-    c.add("output-widget-01", src + "Output widget whose outputs carry a text/html script",
+    c.add("output-widget-01", "ipywidgets Output widget whose outputs carry a text/html script",
           bundle("Output()"),
           widget=lambda i: w("OutputModel", {
               "_dom_classes": [], "_model_module_version": "1.0.0", "_view_module_version": "1.0.0",
@@ -853,20 +881,20 @@ def widget_cases():
                   {"output_type": "display_data", "metadata": {},
                    "data": {"text/html": "<script>%s</script><img src=x onerror=\"%s\">" % (P(i), P(i)), "text/plain": "x"}}]},
               "OutputView", "@jupyter-widgets/output"))
-    c.add("output-widget-js-01", src + "Output widget whose outputs carry application/javascript",
+    c.add("output-widget-js-01", "ipywidgets Output widget whose outputs carry application/javascript",
           bundle("Output()"),
           widget=lambda i: w("OutputModel", {
               "_dom_classes": [], "layout": layout_ref(), "msg_id": "", "outputs": [
                   {"output_type": "display_data", "metadata": {}, "data": {"application/javascript": P(i)}}]},
               "OutputView", "@jupyter-widgets/output"))
-    c.add("output-widget-nested-01", src + "Output widget nesting another output with markdown",
+    c.add("output-widget-nested-01", "ipywidgets Output widget nesting another output with markdown",
           bundle("Output()"),
           widget=lambda i: w("OutputModel", {
               "_dom_classes": [], "layout": layout_ref(), "msg_id": "", "outputs": [
                   {"output_type": "execute_result", "execution_count": 1, "metadata": {},
                    "data": {"text/markdown": '<img src=x onerror="%s">' % P(i)}}]},
               "OutputView", "@jupyter-widgets/output"))
-    c.add("unknown-module-01", src + "widget from an unknown third-party module (loads code from a CDN)",
+    c.add("unknown-module-01", "NOT-RAW (module not loadable here; real risk when a notebook names a CDN-hosted module): widget from an unknown third-party module",
           bundle("Evil()"),
           widget=lambda i: {"model_id": "w1", "model_module": "evil-widgets", "model_module_version": "1.0.0",
                             "model_name": "EvilModel", "state": {"_model_module": "evil-widgets", "_view_module": "evil-widgets",
