@@ -11,8 +11,14 @@ function measureDocument(rootId) {
   }
   const norm = s => String(s || '').replace(/\s+/g, ' ').trim();
   const SHAPES = 'path, rect, circle, ellipse, line, polyline, polygon, text, use';
+  // Only SVGs laid out on the page: plotly keeps an off-screen "tester" SVG in its document's
+  // body (outside the output when it runs in the top page, inside a sandbox frame's body).
+  const onPage = el => {
+    const r = el.getBoundingClientRect();
+    return r.right + window.scrollX > 0 && r.bottom + window.scrollY > 0;
+  };
   const countShapes = node =>
-    Array.from(node.querySelectorAll('svg')).reduce(
+    Array.from(node.querySelectorAll('svg')).filter(onPage).reduce(
       (n, svg) => n + svg.querySelectorAll(SHAPES).length,
       0
     );

@@ -25,6 +25,7 @@ const SETTLE_QUIET_MS = 150;
 const SETTLE_MAX_MS = 1500;
 // Benign outputs are measured, so they get longer to finish (plotly's inline 3 MB script, MathJax).
 const MEASURE_SETTLE_MAX_MS = 5000;
+const MEASURE_QUIET_MS = 400;
 const AFTER_INTERACTION_MS = 300;
 const INTERACTION_BUDGET_MS = 6000;
 const CASE_TIMEOUT_MS = 20000;
@@ -138,10 +139,15 @@ export async function runCase(page, server, testCase, options) {
     });
     const settleStart = Date.now();
     timing.render = settleStart - started;
-    const settleMax = options.mode === 'measure' ? MEASURE_SETTLE_MAX_MS : SETTLE_MAX_MS;
-    await page.evaluate(([q, m]) => window.__nbgSettle(q, m), [SETTLE_QUIET_MS, settleMax]).catch(() => undefined);
+    const measuring = options.mode === 'measure';
+    const settleMax = measuring ? MEASURE_SETTLE_MAX_MS : SETTLE_MAX_MS;
+    const quiet = measuring ? MEASURE_QUIET_MS : SETTLE_QUIET_MS;
+    await page.evaluate(([q, m]) => window.__nbgSettle(q, m), [quiet, settleMax]).catch(() => undefined);
     while (inflight.size > 0 && Date.now() - settleStart < settleMax && !navigatedAway) {
       await new Promise(r => setTimeout(r, 25));
+    }
+    if (options.mode === 'measure') {
+      await settleFrames(page, Date.now() + MEASURE_SETTLE_MAX_MS);
     }
     timing.settle = Date.now() - started;
     if (options.screenshots && !navigatedAway) {
@@ -149,7 +155,7 @@ export async function runCase(page, server, testCase, options) {
       await page.screenshot({ path: file, fullPage: true, timeout: 5000 }).catch(() => undefined);
     }
     if (options.mode === 'measure') {
-      result.measure = await measure(page);
+      result.measure = await stableMeasure(page, Date.now() + MEASURE_SETTLE_MAX_MS);
     } else {
       // A case that already ran script needs no user: skip the interaction (it is the slow part).
       const pending = server.peek(token);
@@ -196,6 +202,65 @@ export async function runCase(page, server, testCase, options) {
   timing.total = Date.now() - started;
   result.ms = timing;
   return result;
+}
+
+/**
+ * Measures until two measurements 400 ms apart agree (or the deadline passes): charts add their
+ * last elements from timers well after the DOM first looks quiet.
+ */
+async function stableMeasure(page, deadline) {
+  let previous = await measure(page);
+  while (Date.now() < deadline) {
+    await new Promise(r => setTimeout(r, MEASURE_QUIET_MS));
+    const current = await measure(page);
+    if (JSON.stringify(current) === JSON.stringify(previous)) {
+      return current;
+    }
+    previous = current;
+  }
+  return previous;
+}
+
+/**
+ * Waits for every child frame (nbguard's sandbox, an output's own iframe) to load and then to
+ * stop changing, until the deadline: a sandboxed plotly page builds its chart after the top
+ * page's output is long quiet.
+ */
+async function settleFrames(page, deadline) {
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame() || frame.isDetached()) {
+      continue;
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      return;
+    }
+    await frame.waitForLoadState('load', { timeout: left }).catch(() => undefined);
+    await frame
+      .evaluate(
+        ([quietMs, maxMs]) =>
+          new Promise(resolve => {
+            const start = performance.now();
+            let last = start;
+            const observer = new MutationObserver(() => {
+              last = performance.now();
+            });
+            observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+            const tick = () => {
+              const now = performance.now();
+              if (now - last >= quietMs || now - start >= maxMs) {
+                observer.disconnect();
+                resolve();
+              } else {
+                setTimeout(tick, 25);
+              }
+            };
+            setTimeout(tick, 25);
+          }),
+        [MEASURE_QUIET_MS, Math.max(0, deadline - Date.now())]
+      )
+      .catch(() => undefined);
+  }
 }
 
 function safeName(id) {

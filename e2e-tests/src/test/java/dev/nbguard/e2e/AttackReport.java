@@ -60,6 +60,7 @@ public final class AttackReport {
       md.append(" | **").append(i == 4 ? total[i] / AttackRun.PRESETS.size() : total[i]).append("**");
     }
     md.append(" |\n\n");
+    md.append("Harness runs: ").append(String.join("; ", run.timings())).append(".\n\n");
     md.append("## Executed after nbguard (").append(escaped.size()).append(")\n\n");
     escaped.forEach(line -> md.append(line).append('\n'));
     md.append("\n## Not counted: do not execute raw (").append(notCounted.size()).append(")\n\n");

@@ -25,10 +25,13 @@ public final class AttackRun {
   private final Map<Preset, Map<String, ObjectNode>> sanitizedCases;
   private final Map<Preset, Map<String, HarnessResult>> sanitized;
   private final boolean widgetsSanitized;
+  private final List<String> timings;
 
   private AttackRun(List<CorpusCase> cases, Map<String, HarnessResult> raw,
       Map<Preset, Map<String, ObjectNode>> sanitizedCases,
-      Map<Preset, Map<String, HarnessResult>> sanitized, boolean widgetsSanitized) {
+      Map<Preset, Map<String, HarnessResult>> sanitized, boolean widgetsSanitized,
+      List<String> timings) {
+    this.timings = List.copyOf(timings);
     this.cases = cases;
     this.raw = raw;
     this.sanitizedCases = sanitizedCases;
@@ -56,8 +59,8 @@ public final class AttackRun {
       sanitizedCases.put(preset, byId);
       Harness.writeCases(work.resolve(preset.label() + ".cases.jsonl"), new ArrayList<>(byId.values()));
     }
-    return new AttackRun(List.copyOf(cases), raw, sanitizedCases,
-        renderDistinct(harness, work, sanitizedCases), widgets);
+    Map<Preset, Map<String, HarnessResult>> sanitized = renderDistinct(harness, work, sanitizedCases);
+    return new AttackRun(List.copyOf(cases), raw, sanitizedCases, sanitized, widgets, harness.timings());
   }
 
   /**
@@ -98,6 +101,11 @@ public final class AttackRun {
       out.put(preset, byId);
     });
     return out;
+  }
+
+  /** How long each harness run took. */
+  public List<String> timings() {
+    return timings;
   }
 
   public List<CorpusCase> cases() {

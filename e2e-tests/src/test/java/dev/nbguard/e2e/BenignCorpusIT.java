@@ -61,7 +61,7 @@ class BenignCorpusIT {
         differences.put(c.id(), BenignComparison.differences(r.measure().get(), s.measure().get()));
       }
     }
-    writeReport(settings.outDir().resolve("benign-report.md"));
+    writeReport(settings.outDir().resolve("benign-report.md"), harness.timings());
   }
 
   @TestFactory
@@ -89,10 +89,11 @@ class BenignCorpusIT {
     }
   }
 
-  private void writeReport(Path file) {
+  private void writeReport(Path file, List<String> timings) {
     StringBuilder md = new StringBuilder("# Benign outputs raw vs after nbguard (default preset)\n\n");
     long same = differences.values().stream().filter(List::isEmpty).count();
-    md.append(same).append(" of ").append(cases.size()).append(" outputs display the same.\n\n");
+    md.append(same).append(" of ").append(cases.size()).append(" outputs display the same. ")
+        .append("Harness runs: ").append(String.join("; ", timings)).append(".\n\n");
     md.append("| case | source | raw words | images | SVG shapes | result |\n|---|---|---:|---:|---:|---|\n");
     for (CorpusCase c : cases) {
       JsonNode m = raw.containsKey(c.id()) ? raw.get(c.id()).measure().orElse(null) : null;
