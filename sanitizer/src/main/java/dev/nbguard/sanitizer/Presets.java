@@ -36,8 +36,13 @@ final class Presets {
 
   static final Set<String> URL_SCHEMES = Set.of("http", "https", "mailto");
 
+  /** ipywidgets 7/8 modules, and ipywidgets 6's single module (Debian bookworm ships 6.0). */
   static final Set<String> WIDGET_MODULES =
-      Set.of("@jupyter-widgets/base", "@jupyter-widgets/controls", "@jupyter-widgets/output");
+      Set.of(
+          "@jupyter-widgets/base",
+          "@jupyter-widgets/controls",
+          "@jupyter-widgets/output",
+          "jupyter-js-widgets");
 
   /** Presentation properties; nothing that positions over the page or loads from elsewhere. */
   static final Set<String> CSS_PROPERTIES =

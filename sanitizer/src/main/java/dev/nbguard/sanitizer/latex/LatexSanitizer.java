@@ -49,7 +49,7 @@ import java.util.regex.Pattern;
  *       longer than the limit), or that is followed by a comment, is removed by name alone. One
  *       followed by a single token (MathJax then reads one character or control sequence as the
  *       argument, which cannot form a URL or attribute) is left alone, so that text such as a
- *       Windows path in Markdown is not mangled (unless the text defines macros: {@code \\let}
+ *       Windows path in Markdown is not mangled (unless the text defines macros: {@code \let}
  *       could capture the bare name).
  * </ul>
  */
@@ -57,13 +57,7 @@ public final class LatexSanitizer implements RepresentationSanitizer {
   private static final Set<String> ATTRIBUTE_MACROS =
       Set.of("class", "cssId", "style", "data", "htmlClass", "htmlId", "htmlStyle", "htmlData");
   private static final Set<String> REMOVED_MACROS = Set.of("require", "setOptions", "mmlToken");
-  private static final Set<String> ASSEMBLY_MACROS = Set.of("csname", "endcsname", "string", "expandafter");
-  private static final Set<String> DEFINITION_MACROS =
-      Set.of("def", "gdef", "edef", "xdef", "let", "futurelet", "global", "newcommand",
-          "renewcommand", "providecommand", "DeclareMathOperator", "newenvironment",
-          "renewenvironment", "Newextarrow");
   private static final Set<String> BLOCKED_NAMES = blockedNames();
-  private static final Pattern CONTROL_WORD = Pattern.compile("\\\\([A-Za-z]+)(#?)");
   private static final Pattern UNICODE_ARG = Pattern.compile("\\{\\s*(x[0-9A-Fa-f]{1,6}|[0-9]{1,7})\\s*}");
   private static final Pattern SAFE_BBOX =
       Pattern.compile("\\[[A-Za-z0-9#.,%:;\\s-]*]");
@@ -93,8 +87,8 @@ public final class LatexSanitizer implements RepresentationSanitizer {
     if (tex.indexOf('\\') < 0) {
       return tex;
     }
-    boolean definitionsRisky = assemblyRisk(tex);
-    boolean lenient = !hasDefinitions(tex);
+    boolean definitionsRisky = TexDefinitions.assemblyRisk(tex, BLOCKED_NAMES);
+    boolean lenient = !TexDefinitions.present(tex);
     long budget = 16L * tex.length() + (1 << 20);
     StringBuilder out = new StringBuilder(tex.length());
     int i = 0;
@@ -181,7 +175,8 @@ public final class LatexSanitizer implements RepresentationSanitizer {
       out.append("\\bbox");
       return end.getAsInt();
     }
-    if (ASSEMBLY_MACROS.contains(name) || (definitionsRisky && DEFINITION_MACROS.contains(name))) {
+    if (TexDefinitions.ASSEMBLY_MACROS.contains(name)
+        || (definitionsRisky && TexDefinitions.DEFINITION_MACROS.contains(name))) {
       report.sanitized("latex.macro.definition", excerpt);
       out.append("{}");
       return nameEnd;
@@ -216,36 +211,6 @@ public final class LatexSanitizer implements RepresentationSanitizer {
     String lower = options.toLowerCase(java.util.Locale.ROOT);
     return lower.contains("url") || lower.contains("position") || lower.contains("expression")
         || lower.contains("import") || lower.contains("behavior") || lower.contains("binding");
-  }
-
-  private static boolean hasDefinitions(String tex) {
-    var m = CONTROL_WORD.matcher(tex);
-    while (m.find()) {
-      if (DEFINITION_MACROS.contains(m.group(1)) || ASSEMBLY_MACROS.contains(m.group(1))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Whether definitions could assemble a blocked name: a control word that is a proper prefix of
-   * one, or a parameter glued to a control word.
-   */
-  static boolean assemblyRisk(String tex) {
-    var m = CONTROL_WORD.matcher(tex);
-    while (m.find()) {
-      if (!m.group(2).isEmpty()) {
-        return true;
-      }
-      String word = m.group(1);
-      for (String blocked : BLOCKED_NAMES) {
-        if (blocked.length() > word.length() && blocked.startsWith(word)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   private static boolean isAsciiLetter(char c) {

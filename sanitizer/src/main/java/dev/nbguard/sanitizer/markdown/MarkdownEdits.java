@@ -22,6 +22,8 @@ import org.commonmark.node.SourceSpan;
  * the URL policy. One instance per document; not thread-safe.
  */
 final class MarkdownEdits extends AbstractVisitor {
+  private static final Pattern CLOSING_TAG = Pattern.compile("</[A-Za-z][A-Za-z0-9-]*\\s*>");
+  private static final Pattern OPENING_TAG = Pattern.compile("(?s)<([A-Za-z][A-Za-z0-9-]*).*");
   private static final Pattern DEFINITION_LABEL = Pattern.compile("^[ \\t]{0,3}\\[((?:[^\\]\\\\]|\\\\.)*)]:");
 
   private final String text;
@@ -48,7 +50,11 @@ final class MarkdownEdits extends AbstractVisitor {
 
   @Override
   public void visit(HtmlInline inline) {
-    rawHtml(inline, inline.getLiteral(), "markdown.html.inline");
+    String literal = inline.getLiteral();
+    if (CLOSING_TAG.matcher(literal).matches()) {
+      return; // an end tag carries nothing a browser uses; the tag scan still judges it
+    }
+    rawHtml(inline, literal, "markdown.html.inline");
   }
 
   @Override
@@ -88,6 +94,9 @@ final class MarkdownEdits extends AbstractVisitor {
     if (local.isEmpty()) {
       return;
     }
+    if (node instanceof HtmlInline) {
+      clean = withoutAddedEndTag(literal, clean);
+    }
     report.sanitized(rule, literal);
     report.addAll(local.findings());
     List<SourceSpan> spans = node.getSourceSpans();
@@ -100,6 +109,24 @@ final class MarkdownEdits extends AbstractVisitor {
       int start = s.getInputIndex();
       edits.add(new Edit(start, start + s.getLength(), escapeTags(text.substring(start, start + s.getLength()))));
     }
+  }
+
+  /**
+   * An inline start tag is one node of a paragraph, its end tag another: when the HTML policy
+   * closes the element it kept ({@code <a href=…>} becomes {@code <a href=…></a>}), the added end
+   * tag is dropped so that the paragraph's own end tag still encloses the text in between.
+   */
+  static String withoutAddedEndTag(String literal, String clean) {
+    Matcher open = OPENING_TAG.matcher(literal);
+    if (!open.matches()) {
+      return clean;
+    }
+    String end = "</" + open.group(1).toLowerCase(java.util.Locale.ROOT) + ">";
+    String lower = clean.toLowerCase(java.util.Locale.ROOT);
+    if (lower.endsWith(end) && !literal.toLowerCase(java.util.Locale.ROOT).contains(end)) {
+      return clean.substring(0, clean.length() - end.length());
+    }
+    return clean;
   }
 
   /** Rewrites {@code [label](bad)} to {@code [label](#)} and drops {@code <bad:autolink>}. */

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * in a view of the text that drops what a browser or a Markdown parser would drop or decode:
  * whitespace and control characters, backslash escapes and numeric or named character references
  * such as {@code &#106;} or {@code &colon;}. Parser independent: it is the safety net for links
- * one parser sees and another does not.
+ * one parser sees and another does not. Prose such as "(data: 2020)" is left alone: a {@code
+ * data:} followed by whitespace cannot be a Markdown link destination.
  */
 final class Schemes {
   private static final Pattern DANGEROUS =
@@ -50,7 +51,11 @@ final class Schemes {
     List<int[]> found = new ArrayList<>();
     Matcher m = DANGEROUS.matcher(norm.toString().toLowerCase(Locale.ROOT));
     while (m.find()) {
-      found.add(new int[] {map[m.start()], mapEnd[m.end() - 1]});
+      int end = mapEnd[m.end() - 1];
+      boolean spacedData = m.group(1).equals("data") && (end >= text.length() || Character.isWhitespace(text.charAt(end)));
+      if (!spacedData) {
+        found.add(new int[] {map[m.start()], end});
+      }
     }
     return found;
   }

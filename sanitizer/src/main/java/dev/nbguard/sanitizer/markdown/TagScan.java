@@ -16,20 +16,29 @@ import java.util.regex.Pattern;
  * against differentials between commonmark-java and marked.
  */
 final class TagScan {
-  static final Set<String> DANGEROUS_TAGS =
-      Set.of("script", "style", "iframe", "frame", "frameset", "object", "embed", "applet",
-          "link", "meta", "base", "form", "svg", "math", "template", "noscript", "xmp",
-          "plaintext", "noembed", "noframes", "textarea", "title", "portal", "isindex", "input",
-          "button", "select", "keygen", "listing", "image", "animate", "set", "use",
-          "foreignobject", "handler", "param");
-  private static final Pattern NAME = Pattern.compile("^</?\\s*([A-Za-z][^\\s/>]*)");
-  private static final Pattern HANDLER = Pattern.compile("(?i)(?<![a-z0-9_:.-])on[a-z]+\\s*=");
-  private static final Pattern OTHER =
-      Pattern.compile("(?i)data-commandlinker|srcdoc|formaction|xlink:|expression\\s*\\(|url\\s*\\(|@import|-moz-binding|behavior\\s*:");
+  /** Dangerous even without attributes: script, CSS, or a parsing context for mutation XSS. */
+  static final Set<String> BARE_DANGEROUS_TAGS =
+      Set.of("script", "style", "svg", "math", "template", "noscript", "xmp", "plaintext",
+          "noembed", "noframes", "textarea", "title", "listing", "iframe");
+  /** Dangerous with attributes (sources, actions, targets); harmless bare, as in {@code Local<Object>}. */
+  static final Set<String> ATTRIBUTE_DANGEROUS_TAGS =
+      Set.of("frame", "frameset", "object", "embed", "applet", "link", "meta", "base", "form",
+          "portal", "isindex", "input", "button", "select", "keygen", "image", "animate", "set",
+          "use", "foreignobject", "handler", "param");
+  /** Every tag either list names; the rendered-HTML check refuses all of them. */
+  static final Set<String> DANGEROUS_TAGS = union(BARE_DANGEROUS_TAGS, ATTRIBUTE_DANGEROUS_TAGS);
+  private static final Pattern NAME = Pattern.compile("^</?\\s*([A-Za-z][^\\s/>]*)([\\s/]*>?)");
+  private static final Pattern HANDLER = Pattern.compile("(?<![a-z0-9_:.-])on[a-z]+\\s*=");
+  private static final String[] NEEDLES =
+      {"data-commandlinker", "srcdoc", "formaction", "xlink:", "@import", "-moz-binding"};
+  private static final Pattern CSS = Pattern.compile("(?:expression|url)\\s*\\(|behavior\\s*:");
 
   /** Without the parser's HTML pass, also what restyles or clobbers the page. */
   private static final Pattern STRICT =
-      Pattern.compile("(?i)(?<![a-z0-9_:.-])(style|id|name|target|formtarget|form)\\s*=");
+      Pattern.compile("(?<![a-z0-9_:.-])(style|id|name|target|formtarget|form)\\s*=");
+
+  /** An absolute cap on characters examined, whatever the text's size (bounded time). */
+  private static final long MAX_BUDGET = 64L << 20;
 
   private TagScan() {}
 
@@ -44,7 +53,7 @@ final class TagScan {
    */
   static List<Integer> find(String text, boolean strict) {
     List<Integer> found = new ArrayList<>();
-    long budget = 8L * text.length() + (1 << 20);
+    long budget = Math.min(8L * text.length() + (1 << 20), MAX_BUDGET);
     for (int lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', lt + 1)) {
       if (lt + 1 >= text.length() || !startsTag(text.charAt(lt + 1))) {
         continue;
@@ -54,7 +63,7 @@ final class TagScan {
       if (budget < 0) {
         throw new IllegalStateException("too many unterminated tag-like sequences to check");
       }
-      if (isDangerous(tag) || (strict && STRICT.matcher(tag).find())) {
+      if (isDangerous(tag) || (strict && STRICT.matcher(tag.toLowerCase(Locale.ROOT)).find())) {
         found.add(lt);
       }
     }
@@ -63,10 +72,26 @@ final class TagScan {
 
   static boolean isDangerous(String tag) {
     Matcher name = NAME.matcher(tag);
-    if (name.find() && DANGEROUS_TAGS.contains(name.group(1).toLowerCase(Locale.ROOT))) {
-      return true;
+    if (name.find()) {
+      String n = name.group(1).toLowerCase(Locale.ROOT);
+      boolean bare = name.end() == tag.length();
+      if (BARE_DANGEROUS_TAGS.contains(n) || (!bare && ATTRIBUTE_DANGEROUS_TAGS.contains(n))) {
+        return true;
+      }
     }
-    return HANDLER.matcher(tag).find() || OTHER.matcher(tag).find() || !Schemes.find(tag).isEmpty();
+    String lower = tag.toLowerCase(Locale.ROOT);
+    for (String needle : NEEDLES) {
+      if (lower.contains(needle)) {
+        return true;
+      }
+    }
+    return HANDLER.matcher(lower).find() || CSS.matcher(lower).find() || !Schemes.find(tag).isEmpty();
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   private static boolean startsTag(char c) {

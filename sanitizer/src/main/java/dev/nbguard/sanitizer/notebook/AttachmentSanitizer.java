@@ -3,22 +3,29 @@ package dev.nbguard.sanitizer.notebook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.nbguard.sanitizer.Action;
 import dev.nbguard.sanitizer.Finding;
 import dev.nbguard.sanitizer.OutputPolicy;
 import dev.nbguard.sanitizer.SanitizedBundle;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Cell attachments ({@code {name: {mime: base64}}}): each one is a MIME bundle that Markdown
- * shows as an image, so only image types go through the policy (raster images validated, SVG
- * sanitized); anything else is dropped. An attachment left with nothing is removed.
+ * shows as an image ({@code data:MIME;base64,…}), so only image types go through the policy
+ * (raster images validated; SVG decoded, sanitized and encoded again); anything else is dropped.
+ * An attachment left with nothing is removed.
  */
 final class AttachmentSanitizer {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final String SVG = "image/svg+xml";
   private final OutputPolicy policy;
 
   AttachmentSanitizer(OutputPolicy policy) {
@@ -45,9 +52,16 @@ final class AttachmentSanitizer {
       if (bundle.isEmpty()) {
         continue;
       }
+      int findingsBefore = findings.size();
       ObjectNode images = JSON.objectNode();
+      Map<String, JsonNode> base64Svg = new HashMap<>();
       for (Map.Entry<String, JsonNode> e : bundle.properties()) {
-        if (e.getKey().toLowerCase(Locale.ROOT).startsWith("image/")) {
+        String mime = e.getKey().toLowerCase(Locale.ROOT);
+        if (mime.equals(SVG)) {
+          Optional<String> decoded = decodeBase64(e.getValue());
+          decoded.ifPresent(svg -> base64Svg.put(e.getKey(), TextNode.valueOf(svg)));
+          images.set(e.getKey(), decoded.<JsonNode>map(TextNode::valueOf).orElse(e.getValue()));
+        } else if (mime.startsWith("image/")) {
           images.set(e.getKey(), e.getValue());
         } else {
           findings.add(new NotebookFinding(cellIndex, -1, where,
@@ -65,12 +79,46 @@ final class AttachmentSanitizer {
           findings.add(new NotebookFinding(cellIndex, -1, where, f));
         }
       }
+      // Frontends show attachments as data:MIME;base64 URLs: SVG goes back into base64.
+      base64Svg.forEach((mime, decoded) -> {
+        JsonNode after = kept.get(mime);
+        if (after != null) {
+          kept.set(mime, after.equals(decoded) ? bundle.get(mime) : TextNode.valueOf(
+              Base64.getEncoder().encodeToString(text(after).getBytes(StandardCharsets.UTF_8))));
+        }
+      });
       if (kept.isEmpty()) {
         attachments.remove(name);
       } else if (!kept.equals(bundle)) {
         attachments.set(name, kept);
+        if (findings.size() == findingsBefore) {
+          findings.add(new NotebookFinding(cellIndex, -1, where,
+              new Finding("(attachment)", Action.SANITIZE, "attachment.rewritten", "")));
+        }
       }
     }
+  }
+
+  /** The SVG text of a base64 value (a string or nbformat's list of lines); empty if not base64. */
+  private static Optional<String> decodeBase64(JsonNode value) {
+    String joined = text(value);
+    if (joined.stripLeading().startsWith("<")) {
+      return Optional.empty(); // stored as SVG text already
+    }
+    try {
+      return Optional.of(new String(Base64.getMimeDecoder().decode(joined), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // not base64: the SVG policy will refuse it
+    }
+  }
+
+  private static String text(JsonNode value) {
+    if (value.isTextual()) {
+      return value.textValue();
+    }
+    StringBuilder sb = new StringBuilder();
+    value.forEach(line -> sb.append(line.asText()));
+    return sb.toString();
   }
 
   private static List<String> iterable(ObjectNode node) {

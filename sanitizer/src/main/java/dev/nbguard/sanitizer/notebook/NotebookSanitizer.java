@@ -8,6 +8,7 @@ import dev.nbguard.sanitizer.Action;
 import dev.nbguard.sanitizer.Finding;
 import dev.nbguard.sanitizer.OutputPolicy;
 import dev.nbguard.sanitizer.SanitizedOutput;
+import dev.nbguard.sanitizer.widget.SanitizedWidgetDocument;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -103,22 +104,35 @@ public final class NotebookSanitizer {
   }
 
   /**
-   * Notebook-level widget state. TODO(lead): once WidgetStateSanitizer has
-   * {@code sanitizeNotebookState(JsonNode)}, call {@code policy.widgets().sanitizeNotebookState}
-   * here instead of dropping the state. Until then the state is removed (fail closed): widgets
-   * then show as "model not found" until the cell is run again.
+   * Notebook-level widget state ({@code metadata.widgets[application/vnd.jupyter.widget-state+json]})
+   * through the widget policy: disallowed modules and malformed models removed, HTML fields
+   * sanitized. Left untouched when the policy changes nothing; removed whole if it fails.
    */
-  private static void widgetState(ObjectNode nb, List<NotebookFinding> findings) {
+  private void widgetState(ObjectNode nb, List<NotebookFinding> findings) {
     if (!(nb.path("metadata").path("widgets") instanceof ObjectNode widgets)
         || !widgets.has(WIDGET_STATE)) {
       return;
     }
-    widgets.remove(WIDGET_STATE);
-    if (widgets.isEmpty()) {
-      ((ObjectNode) nb.get("metadata")).remove("widgets");
+    JsonNode original = widgets.get(WIDGET_STATE);
+    try {
+      SanitizedWidgetDocument r = policy.widgets().sanitizeNotebookState(original);
+      for (Finding f : r.findings()) {
+        findings.add(new NotebookFinding(-1, -1, "metadata.widgets", f));
+      }
+      if (r.changed()) {
+        widgets.set(WIDGET_STATE, r.document());
+      } else if (!r.document().equals(original)) {
+        widgets.set(WIDGET_STATE, r.document());
+        findings.add(new NotebookFinding(-1, -1, "metadata.widgets",
+            new Finding(WIDGET_STATE, Action.SANITIZE, "widget.state.rewritten", "")));
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      widgets.remove(WIDGET_STATE);
+      if (widgets.isEmpty()) {
+        ((ObjectNode) nb.get("metadata")).remove("widgets");
+      }
+      findings.add(new NotebookFinding(-1, -1, "metadata.widgets", new Finding(WIDGET_STATE,
+          Action.DROP, "error." + e.getClass().getSimpleName(), String.valueOf(e.getMessage()))));
     }
-    findings.add(new NotebookFinding(-1, -1, "metadata.widgets",
-        new Finding(WIDGET_STATE, Action.DROP, "widgets.state-not-sanitized",
-            "stored widget state is removed until nbguard can sanitize it")));
   }
 }

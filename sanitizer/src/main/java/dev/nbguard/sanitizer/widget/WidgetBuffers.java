@@ -19,6 +19,20 @@ final class WidgetBuffers {
           "_options_labels", "_titles", "titles", "tooltips", "icon", "button_style", "bar_style",
           "box_style");
 
+  /**
+   * Whether a binary buffer may be put at {@code path} of a {@code modelName} state: not over a
+   * field the policy sanitizes, nor over one that picks the code to run ({@code _…}).
+   */
+  static boolean pathAllowed(String modelName, JsonNode path) {
+    JsonNode first = path.path(0);
+    if (!path.isArray() || !first.isTextual() || first.textValue().startsWith("_")
+        || PROTECTED.contains(first.textValue())) {
+      return false;
+    }
+    return !(first.textValue().equals("value")
+        && (modelName.startsWith("HTML") || modelName.equals("LabelModel")));
+  }
+
   static boolean valid(JsonNode buffers, String modelName) {
     if (!buffers.isArray()) {
       return false;
@@ -29,9 +43,7 @@ final class WidgetBuffers {
           || !BASE64.matcher(b.path("data").textValue()).matches() || b.size() != 3) {
         return false;
       }
-      JsonNode first = b.path("path").path(0);
-      if (!first.isTextual() || first.textValue().startsWith("_") || PROTECTED.contains(first.textValue())
-          || (first.textValue().equals("value") && (modelName.startsWith("HTML") || modelName.equals("LabelModel")))) {
+      if (!pathAllowed(modelName, b.path("path"))) {
         return false;
       }
       for (JsonNode p : b.path("path")) {

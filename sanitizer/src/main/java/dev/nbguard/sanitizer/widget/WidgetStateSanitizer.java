@@ -61,7 +61,8 @@ public final class WidgetStateSanitizer {
 
   /**
    * Sanitizes one model's state (a full state from {@code comm_open} or a partial one from a
-   * {@code comm_msg} update); {@code state} is not modified.
+   * {@code comm_msg} update); {@code state} is not modified. An unknown ({@code null}) module is
+   * not allowed; the model name decides which fields carry HTML.
    */
   public SanitizedWidget sanitizeModel(String modelModule, String modelName, ObjectNode state) {
     Report report = new Report(MIME_TYPE);
@@ -69,14 +70,18 @@ public final class WidgetStateSanitizer {
   }
 
   private Optional<ObjectNode> sanitizeModel(String module, String name, ObjectNode state, Report report) {
-    for (String m : new String[] {module, textOrNull(state, "_model_module"), textOrNull(state, "_view_module")}) {
+    if (module == null || !modules.contains(module)) {
+      report.add(Action.DROP, "widget.module.not-allowed", module + " (" + name + ")");
+      return Optional.empty();
+    }
+    for (String m : new String[] {textOrNull(state, "_model_module"), textOrNull(state, "_view_module")}) {
       if (m != null && !modules.contains(m)) {
         report.add(Action.DROP, "widget.module.not-allowed", m + " (" + name + ")");
         return Optional.empty();
       }
     }
     Set<String> names = new LinkedHashSet<>();
-    names.add(name);
+    names.add(name == null ? "" : name);
     String inState = textOrNull(state, "_model_name");
     if (inState != null) {
       names.add(inState);
@@ -93,6 +98,17 @@ public final class WidgetStateSanitizer {
       return null;
     }
     return v.isTextual() ? v.textValue() : v.toString();
+  }
+
+  /**
+   * Whether a {@code comm_msg}/{@code comm_open} binary buffer may land at {@code bufferPath}
+   * (one entry of {@code data.buffer_paths}) of a {@code modelName} state. The gateway drops
+   * buffers (and their paths) for which this is false: a buffer must not replace a field this
+   * policy sanitizes ({@code value} of HTML models, descriptions, outputs, …) or a {@code _…}
+   * field.
+   */
+  public boolean allowsBufferPath(String modelName, JsonNode bufferPath) {
+    return WidgetBuffers.pathAllowed(modelName == null ? "" : modelName, bufferPath);
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nbguard.sanitizer.Action;
 import dev.nbguard.sanitizer.OutputPolicy;
 import dev.nbguard.sanitizer.Preset;
@@ -63,8 +64,10 @@ class NotebookSanitizerTest {
   }
 
   @Test
-  void nonImageAttachmentIsRemovedWithAFinding() throws IOException {
-    SanitizedNotebook r = sanitizer.sanitize(load("hostile.ipynb"));
+  void nonImageAttachmentIsRemovedWithAFindingAndImagesStay() throws IOException {
+    JsonNode nb = load("hostile.ipynb");
+    SanitizedNotebook r = sanitizer.sanitize(nb);
+    assertEquals(nb.at("/cells/0/attachments/pic.png"), r.notebook().at("/cells/0/attachments/pic.png"));
     assertTrue(r.notebook().at("/cells/0/attachments/evil.html").isMissingNode());
     assertTrue(r.findings().stream().anyMatch(f -> f.cell() == 0 && f.output() == -1
         && f.where().equals("attachments/evil.html")
@@ -72,13 +75,46 @@ class NotebookSanitizerTest {
   }
 
   @Test
-  void widgetStateIsDroppedUntilItCanBeSanitized() throws IOException {
-    SanitizedNotebook r = sanitizer.sanitize(load("hostile.ipynb"));
-    assertTrue(r.notebook().at("/metadata/widgets").isMissingNode());
+  void widgetStateGoesThroughTheWidgetPolicy() throws IOException {
+    JsonNode nb = load("hostile.ipynb");
+    SanitizedNotebook r = sanitizer.sanitize(nb);
+    String path = "/metadata/widgets/application~1vnd.jupyter.widget-state+json/state/abc";
+    JsonNode model = r.notebook().at(path);
+    assertFalse(model.isMissingNode(), "an allowed HTMLModel stays");
+    assertFalse(model.toString().contains("onerror"), model.toString());
     NotebookFinding f = r.findings().stream()
         .filter(x -> x.where().equals("metadata.widgets")).findFirst().orElseThrow();
-    assertEquals(Action.DROP, f.finding().action());
     assertEquals(-1, f.cell());
+    assertEquals(-1, f.output());
+  }
+
+  @Test
+  void cleanWidgetStateIsLeftAlone() throws IOException {
+    ObjectNode nb = (ObjectNode) load("clean.ipynb");
+    JsonNode state = NotebookJson.read("{\"version_major\": 2, \"version_minor\": 0, \"state\": {"
+        + "\"0123456789abcdef0123456789abcdef\": {\"model_module\": \"@jupyter-widgets/controls\","
+        + " \"model_module_version\": \"2.0.0\", \"model_name\": \"IntSliderModel\","
+        + " \"state\": {\"value\": 3, \"max\": 10, \"description\": \"n\"}}}}");
+    ((ObjectNode) nb.get("metadata")).putObject("widgets").set(NotebookSanitizer.WIDGET_STATE, state);
+    SanitizedNotebook r = sanitizer.sanitize(nb);
+    assertFalse(r.changed(), () -> r.findings().toString());
+    assertEquals(nb, r.notebook());
+  }
+
+  @Test
+  void svgAttachmentIsSanitized() throws IOException {
+    ObjectNode nb = (ObjectNode) load("clean.ipynb");
+    ObjectNode cell = (ObjectNode) nb.at("/cells/0");
+    String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script><rect width=\"5\" height=\"5\"/></svg>";
+    cell.putObject("attachments").putObject("d.svg").put("image/svg+xml",
+        java.util.Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8)));
+    SanitizedNotebook r = sanitizer.sanitize(nb);
+    assertTrue(r.findings().stream().anyMatch(f -> f.cell() == 0 && f.where().equals("attachments/d.svg")),
+        () -> r.findings().toString());
+    JsonNode kept = r.notebook().at("/cells/0/attachments/d.svg/image~1svg+xml");
+    String decoded = new String(java.util.Base64.getDecoder().decode(kept.asText()), StandardCharsets.UTF_8);
+    assertTrue(decoded.contains("<rect"), decoded);
+    assertFalse(decoded.contains("alert"), decoded);
   }
 
   @Test

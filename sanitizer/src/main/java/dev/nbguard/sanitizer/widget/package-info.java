@@ -1,0 +1,5 @@
+/**
+ * Jupyter widgets: the widget-view representation and model state from comms and notebook
+ * metadata.
+ */
+package dev.nbguard.sanitizer.widget;
