@@ -397,6 +397,37 @@ def html_cases():
     for cid, src, tpl in pt:
         c.add(cid, src, (lambda t: lambda i: t.replace("{q}", '"%s"' % P(i)).replace("{i}", i))(tpl))
 
+    # more handler syntax and element classes
+    more = [
+        ("custom-element-onfocus-01", PS + "custom element with tabindex + onfocus", '<nbg-x tabindex="1" onfocus="{p}">x</nbg-x>'),
+        ("custom-element-onmouseover-01", "own: custom element onmouseover", '<my-widget onmouseover="{p}">hover</my-widget>'),
+        ("custom-element-anim-01", "own: unknown element with animation event",
+         '<style>@keyframes nbgc{{to{{opacity:.5}}}}</style><xss style="animation:nbgc .1s" onanimationstart="{p}">x</xss>'),
+        ("isindex-onfocus-01", PS + "isindex (unknown element) tabindex + onfocus", '<isindex tabindex="1" onfocus="{p}">'),
+        ("keygen-onfocus-01", "own: keygen (removed element) tabindex + onfocus", '<keygen tabindex="1" onfocus="{p}">'),
+        ("formfeed-sep-01", "own: form feed as attribute separator", '<img\fsrc=x\fonerror="{p}">'),
+        ("slash-sep-quoted-01", "own: slash separators with quoted values", '<img/src="x"/onerror="{p}"/>'),
+        ("entity-parens-01", "own: &lpar; &rpar; named entities in a handler", '<img src=x onerror="top.__nbgPwn&lpar;\'{i}\'&rpar;">'),
+        ("template-literal-call-01", PS + "tagged template call without parentheses", '<img src=x onerror="top.__nbgPwn`{i}`">'),
+        ("img-in-link-01", "own: img onerror inside a link", '<a href="https://example.org"><img src=x onerror="{p}"></a>'),
+        ("handler-mixed-case-01", "own: mixed-case handler name", '<img src=x oNeRrOr="{p}">'),
+        ("handler-spaces-01", "own: spaces around = and quotes", '<img src = x onerror = "{p}" >'),
+    ]
+    for cid, src, tpl in more:
+        c.add(cid, src, (lambda t: lambda i: t.replace("{p}", P(i)).replace("{i}", i).replace("{{", "{").replace("}}", "}"))(tpl))
+    c.add("jsurl-a-target-iframe-01", "own: javascript: link targeting a named same-origin iframe (JupyterLab keeps a non-empty target)",
+          lambda i: '<iframe name="nbgtf" style="width:10px;height:10px"></iframe><a href="javascript:%s" target="nbgtf">click</a>' % P(i, "parent"))
+    c.add("jsurl-form-target-iframe-01", "own: form action javascript: targeting a named iframe",
+          lambda i: '<iframe name="nbgtf2" style="width:10px;height:10px"></iframe><form action="javascript:%s" target="nbgtf2"><button>go</button></form>' % P(i, "parent"))
+    c.add("jsurl-formtarget-01", "own: input formaction + formtarget=_self",
+          lambda i: '<form><input type="submit" formtarget="_self" formaction="javascript:%s" value="go"></form>' % P(i))
+    c.add("isolated-metadata-script-01", "own: text/html with metadata isolated=true (JupyterLab renders it in an iframe)",
+          lambda i: {"text/html": "<script>%s</script>" % P(i)}, {"text/html": {"isolated": True}})
+    c.add("isolated-metadata-img-01", "own: isolated output with img onerror",
+          lambda i: {"text/html": '<img src=x onerror="%s">' % P(i)}, {"isolated": True})
+    c.add("isolated-metadata-alert-01", "own: isolated output showing a dialog",
+          {"text/html": "<script>alert(1)</script>"}, {"text/html": {"isolated": True}})
+
     # mutation XSS that needs a sanitizer round trip (not raw)
     mx = [
         ("mxss-mglyph-01", "NOT-RAW: DOMPurify 2.0.0 mXSS (math/mtext/table/mglyph/style), executes after a parse+serialize round trip",
@@ -614,6 +645,10 @@ def javascript_cases():
           lambda i: {"application/x-javascript": P(i), "text/plain": "js"})
     c.add("ecmascript-01", "NOT-RAW: application/ecmascript has no renderer in JupyterLab",
           lambda i: {"application/ecmascript": P(i), "text/plain": "js"})
+    c.add("json-html-strings-01", "NOT-RAW (the JSON renderer shows strings as text): application/json carrying markup",
+          lambda i: {"application/json": {"html": '<img src=x onerror="%s">' % P(i), "js": "javascript:" + P(i)}, "text/plain": "{}"})
+    c.add("json-expanded-01", "NOT-RAW: application/json with expanded metadata and markup keys",
+          lambda i: {"application/json": {'<img src=x onerror="%s">' % P(i): [1, 2]}}, {"application/json": {"expanded": True}})
     c.add("bokeh-exec-01", "bokeh exec bundle: the exec type needs the bokeh extension, its application/javascript fallback runs anyway",
           lambda i: {"application/vnd.bokehjs_exec.v0+json": "", "application/javascript": P(i)},
           {"application/vnd.bokehjs_exec.v0+json": {"id": "1001"}})
