@@ -24,19 +24,16 @@ public final class AttackRun {
   private final Map<String, HarnessResult> raw;
   private final Map<Preset, Map<String, ObjectNode>> sanitizedCases;
   private final Map<Preset, Map<String, HarnessResult>> sanitized;
-  private final boolean widgetsSanitized;
   private final List<String> timings;
 
   private AttackRun(List<CorpusCase> cases, Map<String, HarnessResult> raw,
       Map<Preset, Map<String, ObjectNode>> sanitizedCases,
-      Map<Preset, Map<String, HarnessResult>> sanitized, boolean widgetsSanitized,
-      List<String> timings) {
+      Map<Preset, Map<String, HarnessResult>> sanitized, List<String> timings) {
     this.timings = List.copyOf(timings);
     this.cases = cases;
     this.raw = raw;
     this.sanitizedCases = sanitizedCases;
     this.sanitized = sanitized;
-    this.widgetsSanitized = widgetsSanitized;
   }
 
   public static AttackRun run(E2eSettings settings, List<CorpusCase> cases) {
@@ -46,21 +43,17 @@ public final class AttackRun {
     List<ObjectNode> rawCases = cases.stream().map(CaseSanitizer::raw).toList();
     Map<String, HarnessResult> raw = harness.run("raw", rawCases, Harness.Mode.ATTACK, work);
     Map<Preset, Map<String, ObjectNode>> sanitizedCases = new EnumMap<>(Preset.class);
-    boolean widgets = true;
     for (Preset preset : PRESETS) {
       CaseSanitizer sanitizer = new CaseSanitizer(OutputPolicy.preset(preset));
-      widgets &= sanitizer.sanitizesWidgets();
       Map<String, ObjectNode> byId = new LinkedHashMap<>();
       for (CorpusCase c : cases) {
-        if (c.widget().isEmpty() || sanitizer.sanitizesWidgets()) {
-          byId.put(c.id(), sanitizer.sanitized(c));
-        }
+        byId.put(c.id(), sanitizer.sanitized(c));
       }
       sanitizedCases.put(preset, byId);
       Harness.writeCases(work.resolve(preset.label() + ".cases.jsonl"), new ArrayList<>(byId.values()));
     }
     Map<Preset, Map<String, HarnessResult>> sanitized = renderDistinct(harness, work, sanitizedCases);
-    return new AttackRun(List.copyOf(cases), raw, sanitizedCases, sanitized, widgets, harness.timings());
+    return new AttackRun(List.copyOf(cases), raw, sanitizedCases, sanitized, harness.timings());
   }
 
   /**
@@ -128,8 +121,4 @@ public final class AttackRun {
     return Optional.ofNullable(sanitizedCases.get(preset).get(id));
   }
 
-  /** False while the widget-state sanitizer API is missing: widget cases then run raw only. */
-  public boolean widgetsSanitized() {
-    return widgetsSanitized;
-  }
 }
