@@ -5,14 +5,20 @@
 /** Runs in a document; `root` is the output area in the top page, the body in a frame. */
 function measureDocument(rootId) {
   const root = rootId ? document.getElementById(rootId) : document.body;
-  const empty = { text: '', cells: [], tdColors: [], imagesLoaded: 0, svgShapes: 0, svgImages: 0, svgImageShapes: 0 };
+  const empty = { text: '', cells: [], tdColors: [], imagesLoaded: 0, canvases: [], svgShapes: 0, svgImages: 0, svgImageShapes: 0 };
   if (!root) {
     return empty;
   }
   const norm = s => String(s || '').replace(/\s+/g, ' ').trim();
   const SHAPES = 'path, rect, circle, ellipse, line, polyline, polygon, text, use';
+  // Only SVGs laid out on the page: plotly keeps an off-screen "tester" SVG in its document's
+  // body (outside the output when it runs in the top page, inside a sandbox frame's body).
+  const onPage = el => {
+    const r = el.getBoundingClientRect();
+    return r.right + window.scrollX > 0 && r.bottom + window.scrollY > 0;
+  };
   const countShapes = node =>
-    Array.from(node.querySelectorAll('svg')).reduce(
+    Array.from(node.querySelectorAll('svg')).filter(onPage).reduce(
       (n, svg) => n + svg.querySelectorAll(SHAPES).length,
       0
     );
@@ -46,6 +52,10 @@ function measureDocument(rootId) {
       return [cs.backgroundColor, cs.color];
     }),
     imagesLoaded: imgs.filter(i => i.complete && i.naturalWidth > 0).length,
+    // Vega draws on a canvas: its size is what can be compared
+    canvases: Array.from(root.querySelectorAll('canvas'))
+      .filter(c => c.width > 0 && c.height > 0)
+      .map(c => `${c.width}x${c.height}`),
     svgShapes: countShapes(root),
     svgImages,
     svgImageShapes
@@ -71,6 +81,7 @@ export async function measure(page) {
     cells: all.flatMap(m => m.cells),
     tdColors: all.flatMap(m => m.tdColors),
     imagesLoaded: all.reduce((n, m) => n + m.imagesLoaded, 0),
+    canvases: all.flatMap(m => m.canvases),
     svgShapes: all.reduce((n, m) => n + m.svgShapes, 0),
     svgImages: all.reduce((n, m) => n + m.svgImages, 0),
     svgImageShapes: all.reduce((n, m) => n + m.svgImageShapes, 0),

@@ -1,5 +1,7 @@
-// Runs cases in one headless Chromium: a fresh page per case (a raw attack may trash its page),
-// one browser context per worker, recycled every few cases and after any failure.
+// Runs cases in one headless Chromium: a fresh document per case (a raw attack may trash its
+// page: each case navigates the worker's tab to a new document, a new JS realm, and ends on
+// about:blank), one browser context and tab per worker, both recycled every few cases and after
+// any error or timeout.
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -15,10 +17,15 @@ const FLAGS = [
   '--no-first-run',
   '--disable-background-networking',
   '--disable-component-update',
-  '--disable-sync'
+  '--disable-sync',
+  // a case's document must not live on in the back/forward cache after the next case starts
+  '--disable-features=BackForwardCache'
 ];
 const SETTLE_QUIET_MS = 150;
 const SETTLE_MAX_MS = 1500;
+// Benign outputs are measured, so they get longer to finish (plotly's inline 3 MB script, MathJax).
+const MEASURE_SETTLE_MAX_MS = 5000;
+const MEASURE_QUIET_MS = 400;
 const AFTER_INTERACTION_MS = 300;
 const INTERACTION_BUDGET_MS = 6000;
 const CASE_TIMEOUT_MS = 20000;
@@ -68,39 +75,49 @@ function sameOrigin(url, origin) {
   }
 }
 
-/** Renders one case in a new page of `context`; returns the case's result object. */
-export async function runCase(context, server, testCase, options) {
+/**
+ * Renders one case in `page` (the worker's page, navigated to a fresh document per case: a new
+ * JS realm, so nothing of the previous case's document survives); returns the case's result.
+ */
+export async function runCase(page, server, testCase, options) {
   const { token, url } = server.newCase();
   const signals = [];
   const observed = [];
   const started = Date.now();
   let rendered = false;
+  let finished = false;
   let navigatedAway = false;
-  const page = await context.newPage();
   const inflight = new Set();
-  page.on('request', r => inflight.add(r));
-  page.on('requestfinished', r => inflight.delete(r));
-  page.on('requestfailed', r => inflight.delete(r));
-  page.on('dialog', d => {
-    signals.push({ type: 'dialog', dialog: d.type(), message: d.message().slice(0, 200) });
+  const listeners = [];
+  const on = (target, event, fn) => {
+    target.on(event, fn);
+    listeners.push(() => target.off(event, fn));
+  };
+  on(page, 'request', r => inflight.add(r));
+  on(page, 'requestfinished', r => inflight.delete(r));
+  on(page, 'requestfailed', r => inflight.delete(r));
+  on(page, 'dialog', d => {
+    if (!finished) {
+      signals.push({ type: 'dialog', dialog: d.type(), message: d.message().slice(0, 200) });
+    }
     d.dismiss().catch(() => undefined);
   });
-  page.on('console', m => {
+  on(page, 'console', m => {
     // Control cases mark what ran where (e.g. inside a sandboxed frame) without counting it.
     const text = m.text();
     if (text.startsWith('nbg-control:')) observed.push({ type: 'console', text: text.slice(0, 200) });
   });
-  page.on('framenavigated', f => {
-    if (rendered && f === page.mainFrame() && withoutHash(f.url()) !== withoutHash(url)) {
+  on(page, 'framenavigated', f => {
+    if (rendered && !finished && f === page.mainFrame() && withoutHash(f.url()) !== withoutHash(url)) {
       navigatedAway = true;
       signals.push({ type: 'navigation', url: f.url().slice(0, 300) });
     }
   });
-  page.on('popup', popup => {
+  on(page, 'popup', popup => {
     observed.push({ type: 'popup', url: popup.url().slice(0, 300) });
     popup.on('dialog', d => {
       const entry = { type: 'popup-dialog', dialog: d.type(), url: popup.url().slice(0, 300), message: d.message().slice(0, 200) };
-      (sameOrigin(popup.url(), server.origin) ? signals : observed).push(entry);
+      if (!finished) (sameOrigin(popup.url(), server.origin) ? signals : observed).push(entry);
       d.dismiss().catch(() => undefined);
     });
     setTimeout(() => popup.close().catch(() => undefined), 400);
@@ -111,6 +128,9 @@ export async function runCase(context, server, testCase, options) {
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 15000 });
     await page.waitForFunction(() => typeof window.__nbgRender === 'function', null, { timeout: 15000 });
+    // The mouse stays where the previous case left it: park it outside the output, else an
+    // element rendered under it gets :hover without a transition and no mouseover ever fires.
+    await page.mouse.move(1, 1);
     rendered = true;
     timing.load = Date.now() - started;
     await page.evaluate(c => window.__nbgRender(c), {
@@ -119,9 +139,15 @@ export async function runCase(context, server, testCase, options) {
     });
     const settleStart = Date.now();
     timing.render = settleStart - started;
-    await page.evaluate(([q, m]) => window.__nbgSettle(q, m), [SETTLE_QUIET_MS, SETTLE_MAX_MS]).catch(() => undefined);
-    while (inflight.size > 0 && Date.now() - settleStart < SETTLE_MAX_MS && !navigatedAway) {
+    const measuring = options.mode === 'measure';
+    const settleMax = measuring ? MEASURE_SETTLE_MAX_MS : SETTLE_MAX_MS;
+    const quiet = measuring ? MEASURE_QUIET_MS : SETTLE_QUIET_MS;
+    await page.evaluate(([q, m]) => window.__nbgSettle(q, m), [quiet, settleMax]).catch(() => undefined);
+    while (inflight.size > 0 && Date.now() - settleStart < settleMax && !navigatedAway) {
       await new Promise(r => setTimeout(r, 25));
+    }
+    if (options.mode === 'measure') {
+      await settleFrames(page, Date.now() + MEASURE_SETTLE_MAX_MS);
     }
     timing.settle = Date.now() - started;
     if (options.screenshots && !navigatedAway) {
@@ -129,7 +155,7 @@ export async function runCase(context, server, testCase, options) {
       await page.screenshot({ path: file, fullPage: true, timeout: 5000 }).catch(() => undefined);
     }
     if (options.mode === 'measure') {
-      result.measure = await measure(page);
+      result.measure = await stableMeasure(page, Date.now() + MEASURE_SETTLE_MAX_MS);
     } else {
       // A case that already ran script needs no user: skip the interaction (it is the slow part).
       const pending = server.peek(token);
@@ -151,7 +177,10 @@ export async function runCase(context, server, testCase, options) {
   const hits = await page
     .evaluate(() => Array.from(window.__nbgHits || []))
     .catch(() => []);
-  await page.close().catch(() => undefined);
+  finished = true;
+  // End the case's document before the next case starts (its timers die with it).
+  await page.goto('about:blank', { timeout: 5000 }).catch(() => undefined);
+  for (const off of listeners) off();
   const recorded = server.take(token);
   for (const b of recorded.beacons) {
     signals.push({ type: b.kind === 'pwn' ? 'pwn' : 'app', id: b.id });
@@ -175,6 +204,65 @@ export async function runCase(context, server, testCase, options) {
   return result;
 }
 
+/**
+ * Measures until two measurements 400 ms apart agree (or the deadline passes): charts add their
+ * last elements from timers well after the DOM first looks quiet.
+ */
+async function stableMeasure(page, deadline) {
+  let previous = await measure(page);
+  while (Date.now() < deadline) {
+    await new Promise(r => setTimeout(r, MEASURE_QUIET_MS));
+    const current = await measure(page);
+    if (JSON.stringify(current) === JSON.stringify(previous)) {
+      return current;
+    }
+    previous = current;
+  }
+  return previous;
+}
+
+/**
+ * Waits for every child frame (nbguard's sandbox, an output's own iframe) to load and then to
+ * stop changing, until the deadline: a sandboxed plotly page builds its chart after the top
+ * page's output is long quiet.
+ */
+async function settleFrames(page, deadline) {
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame() || frame.isDetached()) {
+      continue;
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      return;
+    }
+    await frame.waitForLoadState('load', { timeout: left }).catch(() => undefined);
+    await frame
+      .evaluate(
+        ([quietMs, maxMs]) =>
+          new Promise(resolve => {
+            const start = performance.now();
+            let last = start;
+            const observer = new MutationObserver(() => {
+              last = performance.now();
+            });
+            observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+            const tick = () => {
+              const now = performance.now();
+              if (now - last >= quietMs || now - start >= maxMs) {
+                observer.disconnect();
+                resolve();
+              } else {
+                setTimeout(tick, 25);
+              }
+            };
+            setTimeout(tick, 25);
+          }),
+        [MEASURE_QUIET_MS, Math.max(0, deadline - Date.now())]
+      )
+      .catch(() => undefined);
+  }
+}
+
 function safeName(id) {
   return String(id).replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 120);
 }
@@ -188,13 +276,22 @@ export async function runAll(cases, server, options) {
   const startedAll = Date.now();
   async function worker() {
     let context = null;
+    let page = null;
     let used = 0;
+    const dispose = async () => {
+      if (context) await context.close().catch(() => undefined);
+      context = null;
+      page = null;
+    };
     while (next < cases.length) {
       const index = next++;
       if (!context || used >= CASES_PER_CONTEXT) {
-        if (context) await context.close().catch(() => undefined);
+        await dispose();
         context = await launched.browser.newContext({ viewport: { width: 1000, height: 800 } });
         used = 0;
+      }
+      if (!page || page.isClosed()) {
+        page = await context.newPage();
       }
       used++;
       let timer;
@@ -202,7 +299,7 @@ export async function runAll(cases, server, options) {
         timer = setTimeout(() => resolve(null), CASE_TIMEOUT_MS);
       });
       const outcome = await Promise.race([
-        runCase(context, server, cases[index], options).catch(e => ({
+        runCase(page, server, cases[index], options).catch(e => ({
           id: cases[index].id,
           executed: false,
           signals: [],
@@ -213,14 +310,10 @@ export async function runAll(cases, server, options) {
       clearTimeout(timer);
       if (outcome === null) {
         results[index] = { id: cases[index].id, executed: false, signals: [], error: `timed out after ${CASE_TIMEOUT_MS} ms` };
-        await context.close().catch(() => undefined);
-        context = null;
+        await dispose();
       } else {
         results[index] = outcome;
-        if (outcome.error) {
-          await context.close().catch(() => undefined);
-          context = null;
-        }
+        if (outcome.error) await dispose();
       }
       done++;
       if (done % 50 === 0 || done === cases.length) {
@@ -228,7 +321,7 @@ export async function runAll(cases, server, options) {
         process.stderr.write(`run-cases: ${done}/${cases.length} cases in ${s} s\n`);
       }
     }
-    if (context) await context.close().catch(() => undefined);
+    await dispose();
   }
   try {
     const workers = Math.max(1, Math.min(options.concurrency || 2, cases.length));

@@ -6,7 +6,7 @@
 // upgrade or a non-GET method. An <img src="/api/kernels"> load (Dest: image) does not count.
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const TYPES = {
@@ -43,9 +43,21 @@ export function classify(req, isUpgrade, origin) {
   return { ...entry, counts: site === 'same-origin' && scripted };
 }
 
+/** Every file under dir, read once: the page stays whole even if dist/ is rebuilt meanwhile. */
+async function readTree(dir) {
+  const files = new Map();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) {
+      const full = path.resolve(entry.parentPath ?? entry.path, entry.name);
+      files.set(full, await readFile(full));
+    }
+  }
+  return files;
+}
+
 export async function startServer(distDir) {
   const indexHtml = await readFile(path.join(distDir, 'index.html'), 'utf8');
-  const files = new Map();
+  const files = await readTree(distDir);
   const cases = new Map(); // token -> {requests: [], beacons: []}
   let origin = '';
 
@@ -55,12 +67,8 @@ export async function startServer(distDir) {
       res.writeHead(404).end();
       return;
     }
-    let body = files.get(full);
+    const body = files.get(full);
     if (body === undefined) {
-      body = await readFile(full).catch(() => null);
-      files.set(full, body);
-    }
-    if (body === null) {
       res.writeHead(404).end();
       return;
     }

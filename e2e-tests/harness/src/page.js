@@ -103,6 +103,20 @@ function makeRendermime() {
 const rendermime = makeRendermime();
 window.__nbgRendermime = rendermime;
 
+/**
+ * nbformat's multi-line form (a list of strings) never reaches JupyterLab: kernels send strings
+ * and Jupyter Server's nbformat.reads rejoins a stored notebook's lists (rejoin_lines, for every
+ * type but JSON ones). Do the same, so a case means what it would mean in the app.
+ */
+function rejoinLines(data) {
+  const out = {};
+  for (const [mime, value] of Object.entries(data)) {
+    const json = mime === 'application/json' || mime.endsWith('+json');
+    out[mime] = !json && Array.isArray(value) && value.every(v => typeof v === 'string') ? value.join('') : value;
+  }
+  return out;
+}
+
 /** Renders one case: {bundle: {data, metadata}, widgets?: {model_id: {model_name, state…}}}. */
 window.__nbgRender = async function render(testCase) {
   window.__nbgWidgetModels = testCase.widgets || {};
@@ -114,7 +128,7 @@ window.__nbgRender = async function render(testCase) {
   const bundle = testCase.bundle || {};
   model.add({
     output_type: 'display_data',
-    data: bundle.data || {},
+    data: rejoinLines(bundle.data || {}),
     metadata: bundle.metadata || {}
   });
   return true;

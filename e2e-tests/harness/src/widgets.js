@@ -51,7 +51,8 @@ function renderModel(rendermime, model, depth) {
   const name = String(model.model_name || '');
   const module = String(model.model_module || '');
   const state = model.state && typeof model.state === 'object' ? model.state : {};
-  if (!module.startsWith('@jupyter-widgets/')) {
+  // ipywidgets 8 modules, and ipywidgets 6's single module (what Debian's ipywidgets 6 emits)
+  if (!module.startsWith('@jupyter-widgets/') && module !== 'jupyter-js-widgets') {
     el.textContent = 'Error displaying widget: model class not found (' + module + ')';
     return el;
   }

@@ -46,8 +46,6 @@ class AttackCorpusIT {
     HarnessResult raw = run.raw(c.id()).orElseThrow(() -> new AssertionError("no raw result"));
     assumeTrue(raw.executed(), () -> "does not execute raw — not counted"
         + raw.error().map(e -> " (harness error: " + e + ")").orElse("") + "; source: " + c.source());
-    assumeTrue(c.widget().isEmpty() || run.widgetsSanitized(),
-        "TODO: widget state sanitizer (policy.widgets().sanitizeModel) not available yet");
     List<String> failures = new ArrayList<>();
     for (Preset preset : AttackRun.PRESETS) {
       HarnessResult r = run.sanitized(preset, c.id())

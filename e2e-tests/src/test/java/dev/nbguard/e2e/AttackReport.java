@@ -20,7 +20,7 @@ public final class AttackReport {
     List<String> notCounted = new ArrayList<>();
     List<String> escaped = new ArrayList<>();
     for (CorpusCase c : run.cases()) {
-      int[] n = perCategory.computeIfAbsent(c.category(), k -> new int[5]);
+      int[] n = perCategory.computeIfAbsent(c.category(), k -> new int[4]);
       n[0]++;
       boolean raw = run.executesRaw(c.id());
       if (raw) {
@@ -32,9 +32,7 @@ public final class AttackReport {
       for (int i = 0; i < AttackRun.PRESETS.size(); i++) {
         Preset preset = AttackRun.PRESETS.get(i);
         var result = run.sanitized(preset, c.id());
-        if (result.isEmpty()) {
-          n[4]++;
-        } else if (result.get().executed()) {
+        if (result.isPresent() && result.get().executed()) {
           n[2 + i]++;
           escaped.add("- `" + c.id() + "` [" + preset.label() + "]: " + result.get().describe());
         }
@@ -44,22 +42,23 @@ public final class AttackReport {
     md.append("# Attack corpus in JupyterLab's renderers (headless Chromium)\n\n");
     md.append("Raw = rendered as JupyterLab renders trusted live output. A case counts when it ")
         .append("executes raw; it must then not execute after nbguard.\n\n");
-    md.append("| category | cases | execute raw | execute after default | execute after strict | not sanitized (no widget API) |\n");
-    md.append("|---|---:|---:|---:|---:|---:|\n");
-    int[] total = new int[5];
+    md.append("| category | cases | execute raw | execute after default | execute after strict |\n");
+    md.append("|---|---:|---:|---:|---:|\n");
+    int[] total = new int[4];
     perCategory.forEach((category, n) -> {
       md.append("| ").append(category);
       for (int i = 0; i < n.length; i++) {
-        md.append(" | ").append(i == 4 ? n[i] / AttackRun.PRESETS.size() : n[i]);
+        md.append(" | ").append(n[i]);
         total[i] += n[i];
       }
       md.append(" |\n");
     });
     md.append("| **total**");
     for (int i = 0; i < total.length; i++) {
-      md.append(" | **").append(i == 4 ? total[i] / AttackRun.PRESETS.size() : total[i]).append("**");
+      md.append(" | **").append(total[i]).append("**");
     }
     md.append(" |\n\n");
+    md.append("Harness runs: ").append(String.join("; ", run.timings())).append(".\n\n");
     md.append("## Executed after nbguard (").append(escaped.size()).append(")\n\n");
     escaped.forEach(line -> md.append(line).append('\n'));
     md.append("\n## Not counted: do not execute raw (").append(notCounted.size()).append(")\n\n");

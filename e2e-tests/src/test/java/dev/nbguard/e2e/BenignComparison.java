@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * Compares what a benign output displays raw and after nbguard: the same words (whitespace aside,
  * nothing lost and nothing visible added), the same table cells, the same cell colours, the same
- * number of loaded images and SVG shapes. Returns the differences, empty when they match.
+ * number of loaded images, drawn canvases and SVG shapes. Returns the differences, empty when
+ * they match.
  */
 public final class BenignComparison {
   private static final int SHOW = 12;
@@ -42,6 +43,11 @@ public final class BenignComparison {
       diffs.add("table cell colours differ: " + firstDifference(rawColors, sanColors));
     }
     compareCount(diffs, "loaded images", raw, sanitized, "imagesLoaded");
+    List<String> rawCanvases = sortedTexts(raw.path("canvases"));
+    List<String> sanCanvases = sortedTexts(sanitized.path("canvases"));
+    if (!rawCanvases.equals(sanCanvases)) {
+      diffs.add("drawn canvases (Vega): raw " + rawCanvases + ", sanitized " + sanCanvases);
+    }
     int rawShapes = raw.path("svgShapes").asInt() + raw.path("svgImageShapes").asInt();
     int sanShapes = sanitized.path("svgShapes").asInt() + sanitized.path("svgImageShapes").asInt();
     if (rawShapes != sanShapes) {

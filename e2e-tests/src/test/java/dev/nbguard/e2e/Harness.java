@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class Harness {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final E2eSettings settings;
+  private final List<String> timings = new ArrayList<>();
 
   public Harness(E2eSettings settings) {
     this.settings = settings;
@@ -55,12 +56,8 @@ public final class Harness {
     Path in = work.resolve(label + ".cases.jsonl");
     Path out = work.resolve(label + ".results.json");
     Path log = work.resolve(label + ".harness.log");
+    writeCases(in, cases);
     try {
-      List<String> lines = new ArrayList<>();
-      for (ObjectNode c : cases) {
-        lines.add(JSON.writeValueAsString(c));
-      }
-      Files.write(in, lines, StandardCharsets.UTF_8);
       Files.deleteIfExists(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -70,7 +67,11 @@ public final class Harness {
         "--in", in.toString(), "--out", out.toString(),
         "--mode", mode.name().toLowerCase(java.util.Locale.ROOT),
         "--concurrency", Integer.toString(settings.concurrency()));
+    long started = System.nanoTime();
     int exit = execute(command, log, settings.harnessTimeout());
+    timings.add(String.format(java.util.Locale.ROOT, "%s: %d cases (%s) in %.1f s", label,
+        cases.size(), mode.name().toLowerCase(java.util.Locale.ROOT),
+        (System.nanoTime() - started) / 1e9));
     if (exit != 0 || !Files.isRegularFile(out)) {
       throw new IllegalStateException("the browser harness failed (exit " + exit + ") on " + in
           + "; its log " + log + " ends with:\n" + tail(log, 20));
@@ -85,6 +86,24 @@ public final class Harness {
       return byId;
     } catch (IOException e) {
       throw new UncheckedIOException("unreadable harness results " + out, e);
+    }
+  }
+
+  /** One line per harness run of this instance: label, cases, mode, wall-clock seconds. */
+  public List<String> timings() {
+    return List.copyOf(timings);
+  }
+
+  /** One case object per line, the harness's input format. */
+  public static void writeCases(Path file, List<ObjectNode> cases) {
+    try {
+      List<String> lines = new ArrayList<>();
+      for (ObjectNode c : cases) {
+        lines.add(JSON.writeValueAsString(c));
+      }
+      Files.write(file, lines, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
