@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The {@code nbguard} command line: {@code sanitize} and {@code clean}. */
+/** The {@code nbguard} command line: {@code sanitize}, {@code clean} and {@code gateway}. */
 @Command(
     name = "nbguard",
     mixinStandardHelpOptions = true,
@@ -50,6 +50,7 @@ public final class Main implements Callable<Integer> {
     CommandLine cmd = new CommandLine(new Main());
     cmd.addSubcommand(new CommandLine(new SanitizeCommand(io)));
     cmd.addSubcommand(new CommandLine(new CleanCommand(io)));
+    cmd.addSubcommand(new CommandLine(new GatewayCommand(io)));
     cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

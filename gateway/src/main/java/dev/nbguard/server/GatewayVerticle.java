@@ -1,0 +1,87 @@
+package dev.nbguard.server;
+
+import dev.nbguard.kernel.KernelManager;
+import dev.nbguard.protocol.CodecLimits;
+import dev.nbguard.protocol.WsProtocol;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The Kernel Gateway–compatible HTTP and WebSocket server: token check on every route, the REST
+ * API ({@link RestApi}), the kernel channels ({@link ChannelsHandler}), failures answered in one
+ * place ({@link ErrorResponses}). Does not own the {@link KernelManager}: whoever built it closes
+ * it.
+ */
+public final class GatewayVerticle extends VerticleBase {
+
+  /** Unread bytes a client may pile up once its write queue is full. */
+  static final long MAX_OVERFLOW_BYTES = 64L << 20;
+  /** How long a client may leave its write queue full before it is closed. */
+  static final long MAX_STALL_MILLIS = 30_000;
+
+  private final GatewayConfig config;
+  private final KernelManager manager;
+  private final KernelEventBridge bridge;
+  private final OutputFilter filter;
+  private final String version;
+  private volatile int actualPort = -1;
+  private ConnectionRegistry registry;
+
+  public GatewayVerticle(GatewayConfig config, KernelManager manager, KernelEventBridge bridge,
+      OutputFilter filter, String version) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.manager = Objects.requireNonNull(manager, "manager");
+    this.bridge = Objects.requireNonNull(bridge, "bridge");
+    this.filter = Objects.requireNonNull(filter, "filter");
+    this.version = Objects.requireNonNull(version, "version");
+  }
+
+  @Override
+  public Future<?> start() {
+    CodecLimits limits = CodecLimits.DEFAULT;
+    registry = new ConnectionRegistry(vertx, manager, filter, MAX_OVERFLOW_BYTES,
+        MAX_STALL_MILLIS);
+    bridge.attach(context, registry);
+
+    Router router = Router.router(vertx);
+    router.route().handler(new TokenAuth(config.token()));
+    router.get("/api/kernels/:id/channels").handler(new ChannelsHandler(context, manager,
+        registry, filter, new OriginCheck(config.allowOrigins()), limits));
+    new RestApi(vertx, context, manager, config.defaultKernel(), version).mount(router);
+    router.route().failureHandler(ErrorResponses::handle);
+    router.errorHandler(404, ErrorResponses::handle);
+    router.errorHandler(405, ErrorResponses::handle);
+
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(config.ip())
+        .setPort(config.port())
+        .setTcpNoDelay(true)
+        .setWebSocketSubProtocols(List.of(WsProtocol.V1.subprotocol().orElseThrow()))
+        .setMaxWebSocketMessageSize(limits.maxMessageBytes())
+        .setMaxWebSocketFrameSize(1 << 20);
+    return vertx.createHttpServer(options)
+        .requestHandler(router)
+        .listen()
+        .map(HttpServer::actualPort)
+        .onSuccess(p -> actualPort = p);
+  }
+
+  @Override
+  public Future<?> stop() {
+    bridge.detach();
+    if (registry != null) {
+      registry.closeAll();
+    }
+    return Future.succeededFuture();
+  }
+
+  /** The port the server listens on, once started (useful with port 0). */
+  public int actualPort() {
+    return actualPort;
+  }
+}

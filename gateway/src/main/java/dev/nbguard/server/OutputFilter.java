@@ -1,0 +1,33 @@
+package dev.nbguard.server;
+
+import dev.nbguard.protocol.Channel;
+import dev.nbguard.protocol.JupyterMessage;
+import java.util.Optional;
+
+/**
+ * What the gateway asks of the message filter: rewrite kernel output before a client sees it,
+ * and refuse client messages that must not reach a kernel. Implementations are thread-safe.
+ */
+public interface OutputFilter {
+
+  /** The message to forward to clients, or empty when the filter dropped it. */
+  Optional<JupyterMessage> toClient(String kernelId, JupyterMessage message);
+
+  /** Whether a client may send {@code message} on {@code channel}. */
+  boolean allowedFromClient(JupyterMessage message, Channel channel);
+
+  /** Forwards everything unchanged (tests; never a production choice). */
+  static OutputFilter passThrough() {
+    return new OutputFilter() {
+      @Override
+      public Optional<JupyterMessage> toClient(String kernelId, JupyterMessage message) {
+        return Optional.of(message);
+      }
+
+      @Override
+      public boolean allowedFromClient(JupyterMessage message, Channel channel) {
+        return channel != Channel.IOPUB && channel != Channel.HB;
+      }
+    };
+  }
+}
