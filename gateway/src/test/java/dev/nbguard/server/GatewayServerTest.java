@@ -1,0 +1,260 @@
+package dev.nbguard.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nbguard.protocol.Bytes;
+import dev.nbguard.protocol.Channel;
+import dev.nbguard.protocol.CodecLimits;
+import dev.nbguard.protocol.JupyterMessage;
+import dev.nbguard.protocol.V1WsCodec;
+import dev.nbguard.protocol.WsFrame;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/** The gateway over a real ipykernel: REST, auth, errors, kernel channels in both formats. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(90)
+class GatewayServerTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String LAST_ACTIVITY = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z";
+
+  private GatewayHarness gw;
+  private String sharedKernel;
+
+  @BeforeAll
+  void start() throws Exception {
+    gw = new GatewayHarness("main");
+    HttpResponse<String> r = gw.authed("POST", "/api/kernels", "{\"name\":\"py3test\"}");
+    assertEquals(201, r.statusCode(), r.body());
+    sharedKernel = JSON.readTree(r.body()).get("id").asText();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (gw != null) {
+      gw.close();
+    }
+  }
+
+  private static void assertJsonError(HttpResponse<String> r, int status, String reason)
+      throws Exception {
+    assertEquals(status, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    JsonNode body = JSON.readTree(r.body());
+    assertEquals(reason, body.get("reason").asText(), r.body());
+    assertTrue(body.get("message").isTextual(), r.body());
+  }
+
+  @Test
+  void refusesRequestsWithoutOrWithABadToken() throws Exception {
+    assertJsonError(gw.send("GET", "/api", null), 403, "Forbidden");
+    assertJsonError(gw.send("GET", "/api/kernels", null, "Authorization", "token wrong"), 403,
+        "Forbidden");
+    assertJsonError(gw.send("GET", "/api?token=wrong", null), 403, "Forbidden");
+    assertJsonError(gw.send("GET", "/api/kernels/" + sharedKernel, null), 403, "Forbidden");
+  }
+
+  @Test
+  void acceptsTheTokenInTheHeaderOrTheQuery() throws Exception {
+    HttpResponse<String> h = gw.authed("GET", "/api", null);
+    assertEquals(200, h.statusCode());
+    assertEquals("test", JSON.readTree(h.body()).get("version").asText());
+    assertEquals(200, gw.send("GET", "/api?token=" + GatewayHarness.TOKEN, null).statusCode());
+  }
+
+  @Test
+  void listsKernelspecsAndServesTheirResources() throws Exception {
+    JsonNode all = JSON.readTree(gw.authed("GET", "/api/kernelspecs", null).body());
+    assertEquals("py3test", all.get("default").asText());
+    JsonNode spec = all.get("kernelspecs").get("py3test");
+    assertEquals("/usr/bin/python3", spec.get("spec").get("argv").get(0).asText());
+    assertEquals("/kernelspecs/py3test/logo-64x64.png",
+        spec.get("resources").get("logo-64x64").asText());
+    HttpResponse<String> one = gw.authed("GET", "/api/kernelspecs/py3test", null);
+    assertEquals("Python 3 (test)",
+        JSON.readTree(one.body()).get("spec").get("display_name").asText());
+    HttpResponse<String> logo = gw.authed("GET", "/kernelspecs/py3test/logo-64x64.png", null);
+    assertEquals(200, logo.statusCode());
+    assertTrue(logo.body().contains("PNG"));
+    assertJsonError(gw.authed("GET", "/kernelspecs/py3test/kernel.json", null), 404, "Not Found");
+    assertJsonError(gw.authed("GET", "/api/kernelspecs/nosuch", null), 404, "Not Found");
+    assertJsonError(gw.send("GET", "/kernelspecs/py3test/logo-64x64.png", null), 403,
+        "Forbidden");
+  }
+
+  @Test
+  void runsAKernelThroughItsWholeLifeOverRest() throws Exception {
+    HttpResponse<String> created = gw.authed("POST", "/api/kernels",
+        "{\"name\":\"py3test\",\"env\":{\"KERNEL_USERNAME\":\"alice\"}}");
+    assertEquals(201, created.statusCode(), created.body());
+    JsonNode model = JSON.readTree(created.body());
+    String id = model.get("id").asText();
+    assertEquals("/api/kernels/" + id, created.headers().firstValue("Location").orElseThrow());
+    assertEquals("py3test", model.get("name").asText());
+    assertTrue(model.get("last_activity").asText().matches(LAST_ACTIVITY), model.toString());
+    assertTrue(model.get("execution_state").isTextual());
+    assertEquals(0, model.get("connections").asInt());
+
+    JsonNode list = JSON.readTree(gw.authed("GET", "/api/kernels", null).body());
+    assertTrue(list.isArray());
+    assertTrue(list.findValuesAsText("id").contains(id), list.toString());
+    JsonNode got = JSON.readTree(gw.authed("GET", "/api/kernels/" + id, null).body());
+    assertEquals(id, got.get("id").asText());
+    assertTrue(got.get("last_activity").asText().matches(LAST_ACTIVITY));
+
+    assertEquals(204, gw.authed("POST", "/api/kernels/" + id + "/interrupt", "").statusCode());
+    HttpResponse<String> restarted = gw.authed("POST", "/api/kernels/" + id + "/restart", "");
+    assertEquals(200, restarted.statusCode(), restarted.body());
+    assertEquals(id, JSON.readTree(restarted.body()).get("id").asText());
+
+    assertEquals(204, gw.authed("DELETE", "/api/kernels/" + id, null).statusCode());
+    assertJsonError(gw.authed("GET", "/api/kernels/" + id, null), 404, "Not Found");
+    assertJsonError(gw.authed("DELETE", "/api/kernels/" + id, null), 404, "Not Found");
+  }
+
+  @Test
+  void answersBadRequestsWithJsonErrors() throws Exception {
+    assertJsonError(gw.authed("POST", "/api/kernels", "{not json"), 400, "Bad Request");
+    assertJsonError(gw.authed("POST", "/api/kernels", "[1]"), 400, "Bad Request");
+    assertJsonError(gw.authed("POST", "/api/kernels",
+        "{\"name\":\"py3test\",\"env\":{\"LD_PRELOAD\":\"/x.so\"}}"), 400, "Bad Request");
+    assertJsonError(gw.authed("POST", "/api/kernels",
+        "{\"name\":\"py3test\",\"env\":{\"KERNEL_X\":1}}"), 400, "Bad Request");
+    assertJsonError(gw.authed("POST", "/api/kernels", "{\"name\":\"nosuch\"}"), 404,
+        "Not Found");
+    assertJsonError(gw.authed("POST", "/api/kernels/nosuch/interrupt", ""), 404, "Not Found");
+    assertJsonError(gw.authed("GET", "/api/nothing-here", null), 404, "Not Found");
+  }
+
+  private URI channels(String kernelId, String session) {
+    return URI.create("ws://127.0.0.1:" + gw.port() + "/api/kernels/" + kernelId
+        + "/channels" + (session == null ? "" : "?session_id=" + session));
+  }
+
+  private static String executeRequest(String msgId, String session, String code) {
+    return """
+        {"header": {"msg_id": "%s", "username": "t", "session": "%s",
+                    "msg_type": "execute_request", "version": "5.3",
+                    "date": "2026-01-01T00:00:00.000000Z"},
+         "msg_id": "%s", "msg_type": "execute_request", "parent_header": {}, "metadata": {},
+         "content": {"code": "%s", "silent": false, "store_history": false,
+                     "user_expressions": {}, "allow_stdin": false, "stop_on_error": true},
+         "buffers": [], "channel": "shell"}
+        """.formatted(msgId, session, msgId, code);
+  }
+
+  private static boolean answers(JsonNode m, String msgId, String type) {
+    return type.equals(m.path("header").path("msg_type").asText())
+        && msgId.equals(m.path("parent_header").path("msg_id").asText());
+  }
+
+  @Test
+  void relaysLegacyJsonBothWaysAndIgnoresBadFrames() throws Exception {
+    String session = UUID.randomUUID().toString();
+    try (WsClient ws = WsClient.connect(gw.http, channels(sharedKernel, session), null,
+        "Authorization", "token " + GatewayHarness.TOKEN)) {
+      assertEquals("", ws.ws.getSubprotocol());
+      ws.ws.sendText("this is not json", true).get();
+      ws.ws.sendBinary(ByteBuffer.wrap(new byte[] {0, 0, 0, 9}), true).get();
+      String msgId = UUID.randomUUID().toString();
+      ws.ws.sendText(executeRequest(msgId, session, "print('hi')"), true).get();
+      WsClient.Received stream = ws.await(r -> r.text() && parse(r).map(
+          m -> answers(m, msgId, "stream")).orElse(false), WAIT);
+      JsonNode s = JSON.readTree(stream.string());
+      assertEquals("iopub", s.get("channel").asText());
+      assertEquals("hi\n", s.get("content").get("text").asText());
+      WsClient.Received reply = ws.await(r -> r.text() && parse(r).map(
+          m -> answers(m, msgId, "execute_reply")).orElse(false), WAIT);
+      JsonNode rep = JSON.readTree(reply.string());
+      assertEquals("shell", rep.get("channel").asText());
+      assertEquals("ok", rep.get("content").get("status").asText());
+    }
+  }
+
+  @Test
+  void speaksV1WhenTheClientOffersIt() throws Exception {
+    String session = UUID.randomUUID().toString();
+    V1WsCodec codec = new V1WsCodec(CodecLimits.DEFAULT);
+    URI withQueryToken = URI.create(channels(sharedKernel, session) + "&token="
+        + GatewayHarness.TOKEN);
+    try (WsClient ws = WsClient.connect(gw.http, withQueryToken,
+        "v1.kernel.websocket.jupyter.org")) {
+      assertEquals("v1.kernel.websocket.jupyter.org", ws.ws.getSubprotocol());
+      String msgId = UUID.randomUUID().toString();
+      JsonNode legacy = JSON.readTree(executeRequest(msgId, session, "print('hi')"));
+      JupyterMessage request = JupyterMessage.of(Channel.SHELL,
+          Bytes.utf8(legacy.get("header").toString()), Bytes.utf8("{}"), Bytes.utf8("{}"),
+          Bytes.utf8(legacy.get("content").toString()), List.of());
+      ws.ws.sendBinary(codec.encode(request).payload().asReadOnlyByteBuffer(), true).get();
+      WsClient.Received stream = ws.await(r -> !r.text() && v1Answers(codec, r, msgId, "stream"),
+          WAIT);
+      JupyterMessage s = codec.decode(WsFrame.binary(Bytes.wrap(stream.bytes())));
+      assertEquals(Channel.IOPUB, s.channel().orElseThrow());
+      assertEquals("hi\n", JSON.readTree(s.contentBytes().toUtf8String()).get("text").asText());
+      ws.await(r -> !r.text() && v1Answers(codec, r, msgId, "execute_reply"), WAIT);
+      assertFalse(ws.received.stream().anyMatch(WsClient.Received::text));
+    }
+  }
+
+  private static boolean v1Answers(V1WsCodec codec, WsClient.Received r, String msgId,
+      String type) {
+    JupyterMessage m = codec.decode(WsFrame.binary(Bytes.wrap(r.bytes())));
+    return m.msgType().equals(type)
+        && m.parentHeader().map(p -> p.msgId().equals(msgId)).orElse(false);
+  }
+
+  private static java.util.Optional<JsonNode> parse(WsClient.Received r) {
+    try {
+      return java.util.Optional.of(JSON.readTree(r.string()));
+    } catch (Exception e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private int handshakeStatus(URI uri, String... headers) throws Exception {
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> WsClient.connect(gw.http, uri, null, headers).close());
+    assertTrue(e.getCause() instanceof WebSocketHandshakeException, e.toString());
+    return ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
+  }
+
+  @Test
+  void refusesWebSocketsWithoutTokenOrFromAForeignOrigin() throws Exception {
+    URI uri = channels(sharedKernel, null);
+    assertEquals(403, handshakeStatus(uri));
+    assertEquals(403, handshakeStatus(uri, "Authorization", "token nope"));
+    assertEquals(403, handshakeStatus(uri, "Authorization", "token " + GatewayHarness.TOKEN,
+        "Origin", "http://evil.example"));
+    assertEquals(404, handshakeStatus(channels("no-such-kernel", null),
+        "Authorization", "token " + GatewayHarness.TOKEN));
+  }
+
+  @Test
+  void acceptsWebSocketsFromTheSameHostOrAnAllowedOrigin() throws Exception {
+    URI uri = channels(sharedKernel, null);
+    try (WsClient a = WsClient.connect(gw.http, uri, null, "Authorization",
+        "token " + GatewayHarness.TOKEN, "Origin", "http://127.0.0.1:" + gw.port());
+        WsClient b = WsClient.connect(gw.http, uri, null, "Authorization",
+            "token " + GatewayHarness.TOKEN, "Origin", "http://allowed.example")) {
+      assertTrue(a.ws != null && b.ws != null);
+    }
+  }
+}
