@@ -87,6 +87,15 @@ class RealMessagesTest {
   }
 
   @Test
+  void passesBenignHtmlAsTheSameInstanceWithItsBytes() {
+    JupyterMessage in = Captured.find("html-benign", "display_data");
+    FilterResult r = run(in);
+    assertSame(in, r.message());
+    assertTrue(r.findings().isEmpty());
+    assertTrue(audit.entries().isEmpty());
+  }
+
+  @Test
   void passesPlainExecuteResultAsTheSameInstance() {
     JupyterMessage in = Captured.find("stream-and-result", "execute_result");
     assertSame(in, run(in).message());
