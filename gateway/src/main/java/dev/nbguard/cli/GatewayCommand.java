@@ -1,5 +1,7 @@
 package dev.nbguard.cli;
 
+import dev.nbguard.filter.AuditLog;
+import dev.nbguard.filter.MessageFilter;
 import dev.nbguard.kernel.ConnectionFiles;
 import dev.nbguard.kernel.KernelManager;
 import dev.nbguard.kernel.KernelSpecs;
@@ -9,6 +11,7 @@ import dev.nbguard.sanitizer.PolicyFiles;
 import dev.nbguard.server.GatewayConfig;
 import dev.nbguard.server.GatewayVerticle;
 import dev.nbguard.server.KernelEventBridge;
+import dev.nbguard.server.MessageFilterAdapter;
 import dev.nbguard.server.OutputFilter;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
@@ -88,12 +91,13 @@ final class GatewayCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     GatewayConfig config;
+    OutputPolicy outputPolicy;
     try {
       config = GatewayConfig.resolve(new GatewayConfig.Given(Optional.ofNullable(ip),
           Optional.ofNullable(port), Optional.ofNullable(token), allowOrigins,
           Optional.ofNullable(maxKernels), Optional.ofNullable(policy),
           Optional.ofNullable(defaultKernel), Optional.ofNullable(runtimeDir)), System.getenv());
-      OutputPolicy.of(PolicyFiles.resolve(config.policy())); // fail early on a bad policy
+      outputPolicy = OutputPolicy.of(PolicyFiles.resolve(config.policy()));
     } catch (IllegalArgumentException e) {
       io.error(e.getMessage());
       return ExitCodes.USAGE;
@@ -111,9 +115,9 @@ final class GatewayCommand implements Callable<Integer> {
       stop(vertx, manager);
       stopped.countDown();
     }, "nbguard-gateway-stop"));
-    // TODO(lead): wire dev.nbguard.filter.MessageFilter for config.policy() here.
-    GatewayVerticle verticle = new GatewayVerticle(config, manager, bridge,
-        OutputFilter.passThrough(), Version.version());
+    OutputFilter filter = new MessageFilterAdapter(new MessageFilter(outputPolicy, AuditLog.NO_AUDIT));
+    GatewayVerticle verticle = new GatewayVerticle(config, manager, bridge, filter,
+        Version.version());
     try {
       vertx.deployVerticle(verticle).await(60, TimeUnit.SECONDS);
     } catch (Exception e) {

@@ -109,6 +109,10 @@ final class ConnectionRegistry {
 
   /** Lifecycle news: synthetic status to every client; connections closed when the kernel goes. */
   void lifecycle(String kernelId, LifecycleEvent event, Optional<JupyterMessage> status) {
+    if (event == LifecycleEvent.RESTARTING || event == LifecycleEvent.DIED
+        || event == LifecycleEvent.SHUT_DOWN || event == LifecycleEvent.CULLED) {
+      filter.forgetKernel(kernelId);
+    }
     status.ifPresent(s -> deliver(kernelId, Channel.IOPUB, Optional.empty(),
         s.channel().isPresent() ? s : s.withChannel(Channel.IOPUB)));
     if (event == LifecycleEvent.SHUT_DOWN || event == LifecycleEvent.CULLED) {

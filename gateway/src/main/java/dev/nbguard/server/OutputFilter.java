@@ -16,6 +16,9 @@ public interface OutputFilter {
   /** Whether a client may send {@code message} on {@code channel}. */
   boolean allowedFromClient(JupyterMessage message, Channel channel);
 
+  /** Forgets what was kept about a kernel (it restarted or is gone). */
+  default void forgetKernel(String kernelId) {}
+
   /** Forwards everything unchanged (tests; never a production choice). */
   static OutputFilter passThrough() {
     return new OutputFilter() {
