@@ -78,10 +78,16 @@ final class ChannelsHandler implements Handler<RoutingContext> {
       ws.pause();
       WsProtocol protocol = WsProtocol.negotiate(Optional.ofNullable(ws.subProtocol()));
       ClientConnection c = new ClientConnection(kernelId, sessionId, ws, protocol.codec(limits));
+      // Registered at once so that no kernel output is missed; client frames wait (paused)
+      // until the kernel session is open.
+      registry.add(c);
+      ws.exceptionHandler(e -> LOG.log(Level.DEBUG, c + ": " + e));
+      ws.closeHandler(v -> registry.remove(c));
       Future.fromCompletionStage(manager.openSession(kernelId, sessionId), context)
           .onSuccess(v -> start(c))
           .onFailure(e -> {
             LOG.log(Level.WARNING, "cannot open session for " + c + ": " + e);
+            registry.remove(c);
             ws.close((short) 1011, "cannot open kernel session");
           });
     }).onFailure(e -> LOG.log(Level.WARNING, "WebSocket upgrade failed: " + e));
@@ -89,15 +95,8 @@ final class ChannelsHandler implements Handler<RoutingContext> {
 
   private void start(ClientConnection c) {
     ServerWebSocket ws = c.ws;
-    if (ws.isClosed()) {
-      manager.closeSession(c.kernelId, c.sessionId);
-      return;
-    }
-    registry.add(c);
     ws.textMessageHandler(t -> fromClient(c, WsFrame.text(t)));
     ws.binaryMessageHandler(b -> fromClient(c, WsFrame.binary(Bytes.wrap(b.getBytes()))));
-    ws.exceptionHandler(e -> LOG.log(Level.DEBUG, c + ": " + e));
-    ws.closeHandler(v -> registry.remove(c));
     ws.resume();
     LOG.log(Level.DEBUG, "connected " + c);
   }

@@ -1,10 +1,14 @@
 package dev.nbguard.server;
 
+import dev.nbguard.filter.AuditLog;
+import dev.nbguard.filter.MessageFilter;
 import dev.nbguard.kernel.ConnectionFiles;
 import dev.nbguard.kernel.HubOptions;
 import dev.nbguard.kernel.KernelManager;
 import dev.nbguard.kernel.KernelSpecs;
 import dev.nbguard.kernel.ManagerOptions;
+import dev.nbguard.sanitizer.OutputPolicy;
+import dev.nbguard.sanitizer.PolicyFiles;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.URI;
@@ -20,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A gateway on port 0 over a real ipykernel kernelspec under target/, and an HTTP client. */
+/**
+ * A gateway (real MessageFilter, default policy) on port 0 over a real ipykernel kernelspec
+ * under target/, and an HTTP client.
+ */
 final class GatewayHarness implements AutoCloseable {
 
   static final String KERNEL = "py3test";
@@ -54,7 +61,9 @@ final class GatewayHarness implements AutoCloseable {
     GatewayConfig config = new GatewayConfig("127.0.0.1", 0, TOKEN, false,
         List.of("http://allowed.example"), 4, "default", KERNEL, java.util.Optional.empty());
     vertx = Vertx.vertx();
-    verticle = new GatewayVerticle(config, manager, bridge, OutputFilter.passThrough(), "test");
+    OutputFilter filter = new MessageFilterAdapter(new MessageFilter(
+        OutputPolicy.of(PolicyFiles.resolve("default")), AuditLog.NO_AUDIT));
+    verticle = new GatewayVerticle(config, manager, bridge, filter, "test");
     vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
   }
 

@@ -190,6 +190,76 @@ class GatewayServerTest {
   }
 
   @Test
+  void rewritesHostileHtmlBeforeAnyClientSeesIt() throws Exception {
+    String session = UUID.randomUUID().toString();
+    String payload = "<img src=x onerror=alert(1)><b>bold</b>";
+    try (WsClient ws = WsClient.connect(gw.http, channels(sharedKernel, session), null,
+        "Authorization", "token " + GatewayHarness.TOKEN)) {
+      String msgId = UUID.randomUUID().toString();
+      ws.ws.sendText(executeRequest(msgId, session,
+          "from IPython.display import HTML, display; display(HTML('" + payload + "'))"), true)
+          .get();
+      WsClient.Received shown = ws.await(r -> r.text() && parse(r).map(
+          m -> answers(m, msgId, "display_data")).orElse(false), WAIT);
+      JsonNode data = JSON.readTree(shown.string()).get("content").get("data");
+      String html = data.path("text/html").asText("");
+      assertFalse(html.contains(payload), html);
+      assertFalse(html.contains("<img src=x onerror"), html);
+      assertTrue(data.has("text/plain"), data.toString());
+    }
+  }
+
+  private WsClient legacyClient(String session) throws Exception {
+    return WsClient.connect(gw.http, channels(sharedKernel, session), null,
+        "Authorization", "token " + GatewayHarness.TOKEN);
+  }
+
+  @Test
+  void sendsIopubToEveryClientButTheReplyOnlyToTheAskingSession() throws Exception {
+    String sa = UUID.randomUUID().toString();
+    String sb = UUID.randomUUID().toString();
+    try (WsClient a = legacyClient(sa); WsClient b = legacyClient(sb)) {
+      String msgId = UUID.randomUUID().toString();
+      a.ws.sendText(executeRequest(msgId, sa, "print('both')"), true).get();
+      a.await(r -> parse(r).map(m -> answers(m, msgId, "execute_reply")).orElse(false), WAIT);
+      b.await(r -> parse(r).map(m -> answers(m, msgId, "stream")).orElse(false), WAIT);
+      b.await(r -> parse(r).map(m -> answers(m, msgId, "status")
+          && m.path("content").path("execution_state").asText().equals("idle")).orElse(false),
+          WAIT);
+      Thread.sleep(200); // let a misrouted reply, if any, arrive
+      assertFalse(b.received.stream().anyMatch(
+          r -> parse(r).map(m -> answers(m, msgId, "execute_reply")).orElse(false)));
+    }
+  }
+
+  @Test
+  void aNewConnectionOfTheSameSessionReplacesTheOldOne() throws Exception {
+    String session = UUID.randomUUID().toString();
+    try (WsClient first = legacyClient(session); WsClient second = legacyClient(session)) {
+      assertEquals(1000, first.closed.get(10, java.util.concurrent.TimeUnit.SECONDS));
+      String msgId = UUID.randomUUID().toString();
+      second.ws.sendText(executeRequest(msgId, session, "1"), true).get();
+      second.await(r -> parse(r).map(m -> answers(m, msgId, "execute_reply")).orElse(false),
+          WAIT);
+    }
+  }
+
+  @Test
+  void tellsClientsWhenTheKernelRestarts() throws Exception {
+    String session = UUID.randomUUID().toString();
+    try (WsClient ws = legacyClient(session)) {
+      HttpResponse<String> r = gw.authed("POST", "/api/kernels/" + sharedKernel + "/restart", "");
+      assertEquals(200, r.statusCode(), r.body());
+      ws.await(m -> parse(m).map(j -> "status".equals(j.path("header").path("msg_type").asText())
+          && "restarting".equals(j.path("content").path("execution_state").asText()))
+          .orElse(false), WAIT);
+      String msgId = UUID.randomUUID().toString();
+      ws.ws.sendText(executeRequest(msgId, session, "print('again')"), true).get();
+      ws.await(m -> parse(m).map(j -> answers(j, msgId, "stream")).orElse(false), WAIT);
+    }
+  }
+
+  @Test
   void speaksV1WhenTheClientOffersIt() throws Exception {
     String session = UUID.randomUUID().toString();
     V1WsCodec codec = new V1WsCodec(CodecLimits.DEFAULT);
