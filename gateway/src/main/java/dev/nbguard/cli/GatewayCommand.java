@@ -102,8 +102,9 @@ final class GatewayCommand implements Callable<Integer> {
       io.error(e.getMessage());
       return ExitCodes.USAGE;
     }
-    Path dir = config.runtimeDir().isPresent() ? config.runtimeDir().get()
-        : Files.createTempDirectory("nbguard-gateway-");
+    Optional<Path> tempDir = config.runtimeDir().isPresent() ? Optional.empty()
+        : Optional.of(Files.createTempDirectory("nbguard-gateway-"));
+    Path dir = config.runtimeDir().orElseGet(tempDir::orElseThrow);
     KernelEventBridge bridge = new KernelEventBridge();
     KernelManager manager = new KernelManager(
         ManagerOptions.defaults().withMaxKernels(config.maxKernels()),
@@ -113,6 +114,7 @@ final class GatewayCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       stop(vertx, manager);
+      tempDir.ifPresent(GatewayCommand::deleteIfEmpty);
       stopped.countDown();
     }, "nbguard-gateway-stop"));
     OutputFilter filter = new MessageFilterAdapter(new MessageFilter(outputPolicy, AuditLog.NO_AUDIT));
@@ -136,6 +138,14 @@ final class GatewayCommand implements Callable<Integer> {
 
   private static String hostForUrl(String ip) {
     return ip.contains(":") && !ip.startsWith("[") ? "[" + ip + "]" : ip;
+  }
+
+  private static void deleteIfEmpty(Path dir) {
+    try {
+      Files.deleteIfExists(dir); // fails, harmlessly, if a kernel log is left
+    } catch (java.io.IOException e) {
+      // keep it
+    }
   }
 
   private static void stop(Vertx vertx, KernelManager manager) {

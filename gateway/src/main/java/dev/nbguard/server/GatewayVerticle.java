@@ -19,21 +19,23 @@ import java.util.Objects;
  */
 public final class GatewayVerticle extends VerticleBase {
 
-  /** Unread bytes a client may pile up once its write queue is full. */
-  static final long MAX_OVERFLOW_BYTES = 64L << 20;
-  /** How long a client may leave its write queue full before it is closed. */
-  static final long MAX_STALL_MILLIS = 30_000;
-
   private final GatewayConfig config;
   private final KernelManager manager;
   private final KernelEventBridge bridge;
   private final OutputFilter filter;
   private final String version;
+  private final ClientLimits clientLimits;
   private volatile int actualPort = -1;
   private ConnectionRegistry registry;
 
   public GatewayVerticle(GatewayConfig config, KernelManager manager, KernelEventBridge bridge,
       OutputFilter filter, String version) {
+    this(config, manager, bridge, filter, version, ClientLimits.DEFAULT);
+  }
+
+  public GatewayVerticle(GatewayConfig config, KernelManager manager, KernelEventBridge bridge,
+      OutputFilter filter, String version, ClientLimits clientLimits) {
+    this.clientLimits = Objects.requireNonNull(clientLimits, "clientLimits");
     this.config = Objects.requireNonNull(config, "config");
     this.manager = Objects.requireNonNull(manager, "manager");
     this.bridge = Objects.requireNonNull(bridge, "bridge");
@@ -44,8 +46,8 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     CodecLimits limits = CodecLimits.DEFAULT;
-    registry = new ConnectionRegistry(vertx, manager, filter, MAX_OVERFLOW_BYTES,
-        MAX_STALL_MILLIS);
+    registry = new ConnectionRegistry(vertx, manager, filter, clientLimits.maxUnreadBytes(),
+        Math.max(1, clientLimits.maxStall().toMillis()));
     bridge.attach(context, registry);
 
     Router router = Router.router(vertx);

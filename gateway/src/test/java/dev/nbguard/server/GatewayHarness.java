@@ -63,7 +63,8 @@ final class GatewayHarness implements AutoCloseable {
     vertx = Vertx.vertx();
     OutputFilter filter = new MessageFilterAdapter(new MessageFilter(
         OutputPolicy.of(PolicyFiles.resolve("default")), AuditLog.NO_AUDIT));
-    verticle = new GatewayVerticle(config, manager, bridge, filter, "test");
+    verticle = new GatewayVerticle(config, manager, bridge, filter, "test",
+        new ClientLimits(64L << 20, Duration.ofSeconds(1)));
     vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
   }
 

@@ -259,6 +259,46 @@ class GatewayServerTest {
     }
   }
 
+  private int connections(String kernelId) {
+    return gw.manager.get(kernelId).orElseThrow().connections();
+  }
+
+  private void awaitConnections(String kernelId, int n) throws InterruptedException {
+    for (int i = 0; i < 200 && connections(kernelId) != n; i++) {
+      Thread.sleep(50);
+    }
+    assertEquals(n, connections(kernelId));
+  }
+
+  @Test
+  void closesAClientThatNeverReadsWithoutStallingTheOthers() throws Exception {
+    awaitConnections(sharedKernel, 0);
+    java.net.http.WebSocket slow = gw.http.newWebSocketBuilder()
+        .header("Authorization", "token " + GatewayHarness.TOKEN)
+        .buildAsync(channels(sharedKernel, UUID.randomUUID().toString()),
+            new java.net.http.WebSocket.Listener() {
+              @Override
+              public void onOpen(java.net.http.WebSocket webSocket) {
+                // never asks for a message: reads nothing, ever
+              }
+            })
+        .get(20, java.util.concurrent.TimeUnit.SECONDS);
+    try {
+      String session = UUID.randomUUID().toString();
+      try (WsClient fast = legacyClient(session)) {
+        awaitConnections(sharedKernel, 2);
+        String msgId = UUID.randomUUID().toString();
+        fast.ws.sendText(executeRequest(msgId, session,
+            "for i in range(40): print('x' * 1000000, flush=True)"), true).get();
+        fast.await(r -> r.text() && r.string().length() < 100_000 && parse(r).map(
+            m -> answers(m, msgId, "execute_reply")).orElse(false), Duration.ofSeconds(60));
+        awaitConnections(sharedKernel, 1); // the slow one was closed, the fast one remains
+      }
+    } finally {
+      slow.abort();
+    }
+  }
+
   @Test
   void speaksV1WhenTheClientOffersIt() throws Exception {
     String session = UUID.randomUUID().toString();
