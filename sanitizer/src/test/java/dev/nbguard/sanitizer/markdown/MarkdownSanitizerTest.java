@@ -134,7 +134,11 @@ class MarkdownSanitizerTest {
       "$`$ <img src=x onerror=alert(1)> $`$",
       "``<img src=x onerror=alert(1)>``",
       "    <img src=x onerror=alert(1)>",
-      "~~~\n<img src=x onerror=alert(1)>\n~~~",
+      "~~~\n<img src=x onerror=alert(1)>\n~~~x",
+      "$a\n~~~\n<img src=x onerror=alert(1)>\n~~~\n$",
+      "$a `<img src=x onerror=alert(1)>` $",
+      "```\n<img src=x onerror=alert(1)>\n```~\n<img src=x onerror=alert(2)>\n```",
+      "  ```\n<img src=x onerror=alert(1)>\n  ```",
       "<!-- x --><img src=x onerror=alert(1)>",
       "<button data-commandlinker-command=\"terminal:create-new\">x</button>",
       "<img src=x onerror=alert(1)//",
@@ -169,17 +173,30 @@ class MarkdownSanitizerTest {
   }
 
   @Test
-  void escapesDangerousTagsInsideCodeSpans() {
-    Report report = new Report("text/markdown");
-    assertEquals("`&lt;svg onload=alert(1)>`", clean("`<svg onload=alert(1)>`", report));
-    assertEquals(List.of("markdown.html.escaped"), rules(report));
+  void showsTagsInPlainCodeAsCode() {
+    for (String md : new String[] {
+        "Inline `<svg onload=alert(1)>` code.", "```html\n<b>x</b>\n<script>alert(1)</script>\n```\n",
+        "~~~\n<img src=x onerror=alert(1)>\n~~~\n"}) {
+      Report report = new Report("text/markdown");
+      assertEquals(md, clean(md, report));
+      assertTrue(report.isEmpty(), md + ": " + rules(report));
+    }
   }
 
   @Test
-  void keepsGenericTypesInCodeButEscapesObjectsWithSources() {
+  void escapesDangerousTagsInsideCodeWhenMathCouldExposeThem() {
+    Report report = new Report("text/markdown");
+    assertEquals("$a$ `&lt;svg onload=alert(1)>`", clean("$a$ `<svg onload=alert(1)>`", report));
+    assertEquals(List.of("markdown.html.escaped"), rules(report));
+    assertEquals("$x$\n```\n&lt;script>alert(1)&lt;/script>\n```\n",
+        clean("$x$\n```\n<script>alert(1)</script>\n```\n"));
+  }
+
+  @Test
+  void keepsGenericTypesInCodeButEscapesObjectsWithSourcesNextToMath() {
     String md = "```cpp\nLocal<Object> ctx = args[1].As<Object>();\nstd::vector<Form> f;\n```\n";
     assertEquals(md, clean(md));
-    assertEquals("`&lt;object data=\"https://evil/x.swf\">`", clean("`<object data=\"https://evil/x.swf\">`"));
+    assertEquals("$x$ `&lt;object data=\"https://evil/x.swf\">`", clean("$x$ `<object data=\"https://evil/x.swf\">`"));
   }
 
   @Test
