@@ -234,4 +234,14 @@ class RealMessagesTest {
     filter.forgetKernel("k-9");
     assertTrue(filter.toClient("k-9", update).dropped());
   }
+
+  @Test
+  void rewritesARealRichInspectVariablesDebugReply() {
+    JupyterMessage in = Captured.find("debug-rich", "debug_reply");
+    JsonNode content = rewrittenContent(in, run(in));
+    assertNoScript(content);
+    assertEquals("richInspectVariables", content.get("command").asText());
+    assertEquals("<IPython.core.display.HTML object>",
+        content.at("/body/data/text~1plain").asText());
+  }
 }
