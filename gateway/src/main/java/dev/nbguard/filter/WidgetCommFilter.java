@@ -67,12 +67,16 @@ final class WidgetCommFilter {
     }
     kernel.remember(commId, new Comm(target, module, name, false));
     if (!v2) {
+      // protocol 1 opens carry no buffer names: buffers cannot be placed, so none are kept
+      if (bufferCount > 0) {
+        findings.add(new Finding(MIME, Action.DROP, "widget.buffers.unplaced", commId));
+      }
       if (findings.isEmpty() && newState.get().equals(state)) {
         return Outcome.UNCHANGED;
       }
       ObjectNode out = content.deepCopy();
       out.set("data", newState.get());
-      return Outcome.rewritten(out, findings);
+      return Outcome.rewritten(out, List.of(), findings);
     }
     return withBuffers(content, (ObjectNode) data, newState.get(), "buffer_paths", name,
         bufferCount, findings, kernel, commId);

@@ -244,4 +244,13 @@ class RealMessagesTest {
     assertEquals("<IPython.core.display.HTML object>",
         content.at("/body/data/text~1plain").asText());
   }
+
+  @Test
+  void dropsBuffersOfAnIpywidgets6OpenThatCannotSayWhereTheyGo() {
+    JupyterMessage image = Captured.findAll("widget-image", "comm_open").get(1);
+    FilterResult r = run(image.withBuffers(List.of(Bytes.utf8("<script>"))));
+    assertFalse(r.dropped());
+    assertTrue(r.message().buffers().isEmpty());
+    assertEquals("widget.buffers.unplaced", r.findings().get(0).rule());
+  }
 }
