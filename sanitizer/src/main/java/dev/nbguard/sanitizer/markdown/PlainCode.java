@@ -23,9 +23,11 @@ import org.commonmark.node.SourceSpan;
  *       such a span, with no {@code <} outside the spans and no backslash or tab anywhere.
  * </ul>
  *
- * <p>Nothing qualifies in a text with a {@code $} or a backslash anywhere: JupyterLab pulls math
- * out before marked runs and puts its source back into the HTML unescaped, so math delimiters on
- * both sides of a code block or span turn the "code" into live markup.
+ * <p>Math: JupyterLab pulls math out before marked runs and puts its source back into the HTML
+ * unescaped, so math delimiters on both sides of a code block or span turn the "code" into live
+ * markup. A range qualifies only if it holds no {@code $} or backslash itself and all of the
+ * text's {@code $} and backslashes lie on one side of it (a math region is one interval between
+ * delimiters, so it cannot then contain the range).
  */
 final class PlainCode {
   private static final Pattern FENCE_LIKE = Pattern.compile("(?m)^ {0,3}(```|~~~)");
@@ -40,18 +42,55 @@ final class PlainCode {
 
   /** {start, end} offsets in {@code text} of the qualifying blocks of {@code document}. */
   static List<int[]> ranges(Node document, String text) {
-    if (text.indexOf('$') >= 0 || text.indexOf('\\') >= 0) {
-      return List.of();
-    }
-    List<int[]> out = new ArrayList<>();
+    List<int[]> candidates = new ArrayList<>();
     for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
       if (n instanceof FencedCodeBlock block) {
-        plainRange(block, text).ifPresent(out::add);
+        plainRange(block, text).ifPresent(candidates::add);
       } else if (n instanceof Paragraph paragraph) {
-        out.addAll(plainSpans(paragraph, text));
+        candidates.addAll(plainSpans(paragraph, text));
+      }
+    }
+    int first = firstMathCharacter(text);
+    int last = lastMathCharacter(text);
+    List<int[]> out = new ArrayList<>();
+    for (int[] r : candidates) {
+      boolean noneInside = first < 0 || !hasMathCharacter(text, r[0], r[1]);
+      if (first < 0 || (noneInside && (first >= r[1] || last < r[0]))) {
+        out.add(r);
       }
     }
     return out;
+  }
+
+  private static boolean isMathCharacter(char c) {
+    return c == '$' || c == '\\';
+  }
+
+  private static int firstMathCharacter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (isMathCharacter(text.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int lastMathCharacter(String text) {
+    for (int i = text.length() - 1; i >= 0; i--) {
+      if (isMathCharacter(text.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean hasMathCharacter(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (isMathCharacter(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<int[]> plainSpans(Paragraph paragraph, String text) {
