@@ -88,6 +88,10 @@ execute("im = w.Image(value=b'\\x89PNG\\r\\n\\x1a\\n0000', format='png')\ndispla
 execute("h.close()", "widget-close")
 request(shell, "shell", "inspect_request", {"code": "print", "cursor_pos": 5, "detail_level": 0},
         "inspect")
+execute("hv = HTML('<img src=x onerror=alert(9)>')", "debug-setup")
+request(control, "control", "debug_request",
+        {"type": "request", "seq": 1, "command": "richInspectVariables",
+         "arguments": {"variableName": "hv"}}, "debug-rich")
 execute("from IPython.display import clear_output\nclear_output()", "clear-output")
 
 with open(os.path.join(HERE, "captured.json"), "w") as f:

@@ -10,9 +10,7 @@ import dev.nbguard.sanitizer.Finding;
 import dev.nbguard.sanitizer.widget.SanitizedWidget;
 import dev.nbguard.sanitizer.widget.WidgetStateSanitizer;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,8 +38,11 @@ final class WidgetCommFilter {
 
   private final WidgetStateSanitizer widgets;
 
+  private final ControlCommStates controlComm;
+
   WidgetCommFilter(WidgetStateSanitizer widgets) {
     this.widgets = widgets;
+    this.controlComm = new ControlCommStates(widgets);
   }
 
   Outcome commOpen(KernelFilterState kernel, ObjectNode content, int bufferCount) {
@@ -66,12 +67,16 @@ final class WidgetCommFilter {
     }
     kernel.remember(commId, new Comm(target, module, name, false));
     if (!v2) {
+      // protocol 1 opens carry no buffer names: buffers cannot be placed, so none are kept
+      if (bufferCount > 0) {
+        findings.add(new Finding(MIME, Action.DROP, "widget.buffers.unplaced", commId));
+      }
       if (findings.isEmpty() && newState.get().equals(state)) {
         return Outcome.UNCHANGED;
       }
       ObjectNode out = content.deepCopy();
       out.set("data", newState.get());
-      return Outcome.rewritten(out, findings);
+      return Outcome.rewritten(out, List.of(), findings);
     }
     return withBuffers(content, (ObjectNode) data, newState.get(), "buffer_paths", name,
         bufferCount, findings, kernel, commId);
@@ -86,7 +91,7 @@ final class WidgetCommFilter {
       return Outcome.drop(finding(Action.DROP, "widget.comm.blocked", commId));
     }
     if (method.equals("update_states") && data.path("states").isObject()) {
-      return updateStates(kernel, content, (ObjectNode) data, bufferCount);
+      return controlComm.updateStates(kernel, content, (ObjectNode) data, bufferCount);
     }
     if (known.isPresent() && !known.get().isWidget()) {
       return Outcome.UNCHANGED;
@@ -125,65 +130,6 @@ final class WidgetCommFilter {
   /** The comm is closed: forget it. Nothing in a comm_close renders. */
   void commClose(KernelFilterState kernel, ObjectNode content) {
     kernel.forget(content.path("comm_id").asText(""));
-  }
-
-  private Outcome updateStates(KernelFilterState kernel, ObjectNode content, ObjectNode data,
-      int bufferCount) {
-    List<Finding> findings = new ArrayList<>();
-    ObjectNode states = JSON.objectNode();
-    Iterator<Map.Entry<String, JsonNode>> it = data.get("states").fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      JsonNode entry = e.getValue();
-      String module = entry.path("model_module").asText(null);
-      String name = entry.path("model_name").asText(null);
-      if (!entry.isObject() || !entry.path("state").isObject()) {
-        findings.add(new Finding(MIME, Action.DROP, "widget.state.model.invalid", e.getKey()));
-        continue;
-      }
-      Optional<ObjectNode> s = sanitize(module, name, (ObjectNode) entry.get("state"), findings);
-      if (s.isEmpty()) {
-        kernel.remember(e.getKey(), new Comm(MessageFilter.WIDGET_TARGET, "", "", true));
-        continue;
-      }
-      kernel.remember(e.getKey(), new Comm(MessageFilter.WIDGET_TARGET, module, name, false));
-      ObjectNode copy = ((ObjectNode) entry).deepCopy();
-      copy.set("state", s.get());
-      states.set(e.getKey(), copy);
-    }
-    JsonNode paths = data.path("buffer_paths");
-    List<Integer> keep = new ArrayList<>();
-    ArrayNode keptPaths = JSON.arrayNode();
-    if (paths.isMissingNode() ? bufferCount != 0 : !paths.isArray() || paths.size() != bufferCount) {
-      return Outcome.drop(finding(Action.DROP, "widget.buffers.mismatch", paths.toString()));
-    }
-    for (int i = 0; i < paths.size(); i++) {
-      JsonNode path = paths.get(i);
-      JsonNode model = states.path(path.path(0).asText(""));
-      ArrayNode rest = JSON.arrayNode();
-      for (int j = 2; j < path.size(); j++) {
-        rest.add(path.get(j));
-      }
-      if (path.isArray() && model.isObject() && "state".equals(path.path(1).asText(null))
-          && widgets.allowsBufferPath(model.path("model_name").asText(""), rest)) {
-        keep.add(i);
-        keptPaths.add(path);
-      } else {
-        findings.add(new Finding(MIME, Action.DROP, "widget.buffer-path.not-allowed",
-            path.toString()));
-      }
-    }
-    ObjectNode newData = data.deepCopy();
-    newData.set("states", states);
-    if (!paths.isMissingNode()) {
-      newData.set("buffer_paths", keptPaths);
-    }
-    if (findings.isEmpty() && newData.equals(data)) {
-      return Outcome.UNCHANGED;
-    }
-    ObjectNode out = content.deepCopy();
-    out.set("data", newData);
-    return Outcome.rewritten(out, keep, findings);
   }
 
   private Optional<ObjectNode> sanitize(String module, String name, ObjectNode state,

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nbguard.protocol.Bytes;
+import dev.nbguard.protocol.Channel;
 import dev.nbguard.protocol.JupyterMessage;
 import dev.nbguard.sanitizer.OutputPolicy;
 import dev.nbguard.sanitizer.Preset;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -203,5 +206,51 @@ class RealMessagesTest {
     assertEquals(0, m.messagesDropped());
     assertEquals(r.findings().size(),
         m.findingsByRule().values().stream().mapToLong(Long::longValue).sum());
+  }
+
+  @Test
+  void dropsIpywidgets6UpdateBuffersNamedForProtectedFields() {
+    JupyterMessage image = Captured.findAll("widget-image", "comm_open").get(1);
+    assertSame(image, run(image).message());
+    String commId = Captured.content(image).get("comm_id").asText();
+    JupyterMessage update = Captured.message(Channel.IOPUB, "comm_msg",
+        "{\"comm_id\":\"" + commId + "\",\"data\":{\"method\":\"update\",\"state\":{},"
+            + "\"buffers\":[\"value\",\"description\"]}}",
+        List.of(Bytes.utf8("png"),
+            Bytes.utf8("<script>")));
+    FilterResult r = run(update);
+    assertFalse(r.dropped());
+    assertEquals("[\"value\"]", Captured.content(r.message()).at("/data/buffers").toString());
+    assertEquals(List.of(Bytes.utf8("png")), r.message().buffers());
+  }
+
+  @Test
+  void keepsCommMemoryPerKernelIdUntilTheKernelIsForgotten() {
+    JupyterMessage open = Captured.findAll("widget-open", "comm_open").get(1);
+    JupyterMessage update = Captured.find("widget-update", "comm_msg");
+    filter.toClient("k-9", open);
+    assertFalse(filter.toClient("k-9", update).dropped());
+    assertTrue(filter.toClient("k-other", update).dropped());
+    filter.forgetKernel("k-9");
+    assertTrue(filter.toClient("k-9", update).dropped());
+  }
+
+  @Test
+  void rewritesARealRichInspectVariablesDebugReply() {
+    JupyterMessage in = Captured.find("debug-rich", "debug_reply");
+    JsonNode content = rewrittenContent(in, run(in));
+    assertNoScript(content);
+    assertEquals("richInspectVariables", content.get("command").asText());
+    assertEquals("<IPython.core.display.HTML object>",
+        content.at("/body/data/text~1plain").asText());
+  }
+
+  @Test
+  void dropsBuffersOfAnIpywidgets6OpenThatCannotSayWhereTheyGo() {
+    JupyterMessage image = Captured.findAll("widget-image", "comm_open").get(1);
+    FilterResult r = run(image.withBuffers(List.of(Bytes.utf8("<script>"))));
+    assertFalse(r.dropped());
+    assertTrue(r.message().buffers().isEmpty());
+    assertEquals("widget.buffers.unplaced", r.findings().get(0).rule());
   }
 }

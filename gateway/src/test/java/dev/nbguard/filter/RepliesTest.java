@@ -107,6 +107,7 @@ class RepliesTest {
     String out = r.message().contentBytes().toUtf8String();
     assertTrue(out.contains("héllo ✓"), out);
     assertFalse(out.contains("onclick"), out);
+    assertTrue(out.contains("\"width\":1.50"), out);
     assertEquals(Bytes.utf8("{}"), r.message().metadataBytes());
   }
 }

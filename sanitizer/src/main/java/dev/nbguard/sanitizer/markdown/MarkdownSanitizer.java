@@ -32,7 +32,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
  *       markdown.url.scheme}: {@code [x](#)}, an autolink is removed, a definition becomes {@code
  *       [r]: #}).
  *   <li>Parser-independent safety net, over the whole text including code spans and code blocks
- *       (another parser may not see them as code): every tag-like sequence that could run script
+ *       (another parser may not see them as code) — except the plainest fenced code blocks
+ *       and code spans, which every parser reads alike ({@link PlainCode}): every tag-like sequence that could run script
  *       has its {@code <} escaped to {@code &lt;} ({@code markdown.html.escaped}, see {@link
  *       TagScan}); every script-capable scheme where a URL can start, after undoing escapes and
  *       character references, is replaced by {@code #} ({@code markdown.url.residual}).
@@ -94,8 +95,12 @@ public final class MarkdownSanitizer implements RepresentationSanitizer {
       document.accept(edits);
       text = Edit.apply(text, edits.edits());
     }
-    text = escapeDangerousTags(text, !parsed, report);
-    return neutraliseSchemes(text, report);
+    List<int[]> code = parsed && PlainCode.mayContain(text)
+        ? PlainCode.ranges(parser.parse(text), text)
+        : List.of();
+    text = escapeDangerousTags(text, !parsed, code, report);
+    code = parsed && !code.isEmpty() ? PlainCode.ranges(parser.parse(text), text) : code;
+    return neutraliseSchemes(text, code, report);
   }
 
   /** Whether commonmark-java can parse {@code text} in bounded time (see {@link #PARSE_LIMIT}). */
@@ -119,18 +124,25 @@ public final class MarkdownSanitizer implements RepresentationSanitizer {
     return cost;
   }
 
-  private static String escapeDangerousTags(String text, boolean strict, Report report) {
+  private static String escapeDangerousTags(
+      String text, boolean strict, List<int[]> code, Report report) {
     List<Edit> edits = new ArrayList<>();
     for (int lt : TagScan.find(text, strict)) {
+      if (PlainCode.inside(code, lt)) {
+        continue; // shown as code by every parser (see PlainCode)
+      }
       report.sanitized("markdown.html.escaped", text.substring(lt, Math.min(text.length(), lt + 60)));
       edits.add(new Edit(lt, lt + 1, "&lt;"));
     }
     return Edit.apply(text, edits);
   }
 
-  private static String neutraliseSchemes(String text, Report report) {
+  private static String neutraliseSchemes(String text, List<int[]> code, Report report) {
     List<Edit> edits = new ArrayList<>();
     for (int[] range : Schemes.find(text)) {
+      if (PlainCode.inside(code, range[0])) {
+        continue;
+      }
       report.sanitized("markdown.url.residual", text.substring(range[0], Math.min(text.length(), range[1] + 40)));
       edits.add(new Edit(range[0], range[1], "#"));
     }

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * {@code application/vnd.jupyter.widget-view+json}: a pointer to a widget model, {@code
  * {"model_id": "…", "version_major": 2, "version_minor": 0}}. The object is rebuilt from exactly
  * these fields; anything else is removed ({@code widget.view.field.dropped}). A missing or
- * malformed {@code model_id} or {@code version_major} drops the representation ({@code
- * widget.view.invalid}). Per-MIME metadata has no meaning here and is removed.
+ * malformed {@code model_id}, or a malformed {@code version_major}, drops the representation
+ * ({@code widget.view.invalid}); ipywidgets 6 (Debian bookworm's) sends no version at all, so an
+ * absent {@code version_major} is fine. Per-MIME metadata has no meaning here and is removed.
  */
 public final class WidgetViewValidator implements RepresentationSanitizer {
   static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
@@ -37,13 +38,15 @@ public final class WidgetViewValidator implements RepresentationSanitizer {
       return Optional.empty();
     }
     JsonNode major = v.path("version_major");
-    if (!isSmallInt(major)) {
+    if (!major.isMissingNode() && !isSmallInt(major)) {
       report.add(Action.DROP, "widget.view.invalid", "version_major " + major);
       return Optional.empty();
     }
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     out.put("model_id", id.textValue());
-    out.set("version_major", major);
+    if (!major.isMissingNode()) {
+      out.set("version_major", major);
+    }
     JsonNode minor = v.path("version_minor");
     if (isSmallInt(minor)) {
       out.set("version_minor", minor);

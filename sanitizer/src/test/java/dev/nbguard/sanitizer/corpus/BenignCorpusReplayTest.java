@@ -79,11 +79,6 @@ class BenignCorpusReplayTest {
       if (strict && k.startsWith("application/vnd.vega")) {
         continue;
       }
-      if (k.equals("application/vnd.jupyter.widget-view+json")
-          && !bundle.path("data").path(k).has("version_major")) {
-        // ipywidgets < 7 (widget protocol 1): no current frontend renders it; dropping is fine.
-        continue;
-      }
       keys.add(k);
     }
     return keys;

@@ -50,11 +50,16 @@ class MarkdownSanitizerTest {
     return report.findings().stream().map(Finding::rule).toList();
   }
 
-  /** Nothing left that any parser could turn into script: the scans and a commonmark render. */
+  /**
+   * Nothing left that any parser could turn into script: the scans (outside code every parser
+   * shows as code, see {@link PlainCode}) and a commonmark render.
+   */
   private static void assertSafe(String out) {
-    assertTrue(TagScan.find(out).isEmpty(), "dangerous tag left in: " + out);
-    assertTrue(Schemes.find(out).isEmpty(), "dangerous scheme left in: " + out);
     var ext = List.of(TablesExtension.create());
+    List<int[]> code = PlainCode.ranges(Parser.builder().extensions(ext)
+        .includeSourceSpans(org.commonmark.parser.IncludeSourceSpans.BLOCKS_AND_INLINES).build().parse(out), out);
+    assertTrue(TagScan.find(out).stream().allMatch(i -> PlainCode.inside(code, i)), "dangerous tag left in: " + out);
+    assertTrue(Schemes.find(out).stream().allMatch(r -> PlainCode.inside(code, r[0])), "dangerous scheme left in: " + out);
     var check = new RenderCheck(HtmlRenderer.builder().extensions(ext).build(), URLS);
     assertEquals(Optional.empty(), check.problem(Parser.builder().extensions(ext).build().parse(out)), out);
   }
@@ -134,7 +139,11 @@ class MarkdownSanitizerTest {
       "$`$ <img src=x onerror=alert(1)> $`$",
       "``<img src=x onerror=alert(1)>``",
       "    <img src=x onerror=alert(1)>",
-      "~~~\n<img src=x onerror=alert(1)>\n~~~",
+      "~~~\n<img src=x onerror=alert(1)>\n~~~x",
+      "$a\n~~~\n<img src=x onerror=alert(1)>\n~~~\n$",
+      "$a `<img src=x onerror=alert(1)>` $",
+      "```\n<img src=x onerror=alert(1)>\n```~\n<img src=x onerror=alert(2)>\n```",
+      "  ```\n<img src=x onerror=alert(1)>\n  ```",
       "<!-- x --><img src=x onerror=alert(1)>",
       "<button data-commandlinker-command=\"terminal:create-new\">x</button>",
       "<img src=x onerror=alert(1)//",
@@ -169,17 +178,39 @@ class MarkdownSanitizerTest {
   }
 
   @Test
-  void escapesDangerousTagsInsideCodeSpans() {
-    Report report = new Report("text/markdown");
-    assertEquals("`&lt;svg onload=alert(1)>`", clean("`<svg onload=alert(1)>`", report));
-    assertEquals(List.of("markdown.html.escaped"), rules(report));
+  void showsTagsInPlainCodeAsCode() {
+    for (String md : new String[] {
+        "Inline `<svg onload=alert(1)>` code.", "```html\n<b>x</b>\n<script>alert(1)</script>\n```\n",
+        "~~~\n<img src=x onerror=alert(1)>\n~~~\n"}) {
+      Report report = new Report("text/markdown");
+      assertEquals(md, clean(md, report));
+      assertTrue(report.isEmpty(), md + ": " + rules(report));
+    }
   }
 
   @Test
-  void keepsGenericTypesInCodeButEscapesObjectsWithSources() {
+  void escapesDangerousTagsInsideCodeWhenMathCouldExposeThem() {
+    Report report = new Report("text/markdown");
+    assertEquals("$a$ `&lt;svg onload=alert(1)>` $b$", clean("$a$ `<svg onload=alert(1)>` $b$", report));
+    assertEquals(List.of("markdown.html.escaped"), rules(report));
+    assertEquals("$x\n```\n&lt;script>alert(1)&lt;/script>\n```\n$\n",
+        clean("$x\n```\n<script>alert(1)</script>\n```\n$\n"));
+    assertEquals("`&lt;img src=x onerror=alert(1) title=$>`", clean("`<img src=x onerror=alert(1) title=$>`"));
+  }
+
+  @Test
+  void showsTagsInCodeWhenAllMathIsOnOneSide() {
+    String before = "$x^2$ and then `<script>` and\n```\n<script>alert(1)</script>\n```\n";
+    String after = "`<script>` code\n\nand math $x^2$ and \\(y\\)";
+    assertEquals(before, clean(before));
+    assertEquals(after, clean(after));
+  }
+
+  @Test
+  void keepsGenericTypesInCodeButEscapesObjectsWithSourcesNextToMath() {
     String md = "```cpp\nLocal<Object> ctx = args[1].As<Object>();\nstd::vector<Form> f;\n```\n";
     assertEquals(md, clean(md));
-    assertEquals("`&lt;object data=\"https://evil/x.swf\">`", clean("`<object data=\"https://evil/x.swf\">`"));
+    assertEquals("$x$ `&lt;object data=\"https://evil/x.swf\">` $y$", clean("$x$ `<object data=\"https://evil/x.swf\">` $y$"));
   }
 
   @Test

@@ -53,9 +53,17 @@ class WidgetViewValidatorTest {
     assertEquals(List.of("widget.view.field.dropped"), rules(report));
   }
 
+  @Test
+  void keepsIpywidgets6ViewsThatCarryNoVersion() {
+    Report report = new Report(WidgetStateSanitizer.MIME_TYPE);
+    Representation out = run("{\"model_id\":\"abc\"}", report).orElseThrow();
+    assertEquals(json("{\"model_id\":\"abc\"}"), out.value());
+    assertTrue(report.isEmpty(), report.findings().toString());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"{\"version_major\":2}", "{\"model_id\":\"a b\",\"version_major\":2}",
-      "{\"model_id\":\"../../api\",\"version_major\":2}", "{\"model_id\":\"abc\"}",
+      "{\"model_id\":\"../../api\",\"version_major\":2}",
       "{\"model_id\":\"abc\",\"version_major\":\"2\"}", "{\"model_id\":7,\"version_major\":2}", "[1]", "\"abc\""})
   void dropsMalformedViews(String value) {
     Report report = new Report(MIME);
