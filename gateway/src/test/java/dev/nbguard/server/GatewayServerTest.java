@@ -142,6 +142,7 @@ class GatewayServerTest {
         "Not Found");
     assertJsonError(gw.authed("POST", "/api/kernels/nosuch/interrupt", ""), 404, "Not Found");
     assertJsonError(gw.authed("GET", "/api/nothing-here", null), 404, "Not Found");
+    assertJsonError(gw.authed("PUT", "/api/kernels", "{}"), 405, "Method Not Allowed");
   }
 
   private URI channels(String kernelId, String session) {
