@@ -113,18 +113,22 @@ final class ChannelsHandler implements Handler<RoutingContext> {
       }
       return;
     }
-    Channel channel = m.channel().orElse(Channel.SHELL);
-    if (channel == Channel.IOPUB || channel == Channel.HB
-        || !filter.allowedFromClient(m, channel)) {
-      LOG.log(Level.WARNING, "refused " + m.msgType() + " on " + channel.wireName() + " from "
-          + c);
-      return;
-    }
-    manager.send(c.kernelId, c.sessionId, channel, m).whenComplete((v, e) -> {
-      if (e != null) {
-        LOG.log(Level.WARNING, "cannot send " + m.msgType() + " from " + c + ": "
-            + ErrorResponses.unwrap(e));
+    try {
+      Channel channel = m.channel().orElse(Channel.SHELL);
+      if (channel == Channel.IOPUB || channel == Channel.HB
+          || !filter.allowedFromClient(m, channel)) {
+        LOG.log(Level.WARNING, "refused " + m.msgType() + " on " + channel.wireName()
+            + " from " + c);
+        return;
       }
-    });
+      manager.send(c.kernelId, c.sessionId, channel, m).whenComplete((v, e) -> {
+        if (e != null) {
+          LOG.log(Level.WARNING, "cannot send " + m.msgType() + " from " + c + ": "
+              + ErrorResponses.unwrap(e));
+        }
+      });
+    } catch (RuntimeException e) { // a header that does not parse, say: drop that message only
+      LOG.log(Level.WARNING, "ignoring a message from " + c + ": " + e.getMessage());
+    }
   }
 }
