@@ -62,8 +62,9 @@ final class CleanCommand implements Callable<Integer> {
   boolean inPlace;
 
   @Option(names = "--check",
-      description = "Change nothing; list what would be removed or rewritten and exit 1 if anything"
-          + " would (for CI and pre-commit hooks).")
+      description = "Change nothing; list what would be removed or neutralised and exit 1 if anything"
+          + " would (for CI and pre-commit hooks). Silent normalisations (ids prefixed, style"
+          + " sheets scoped to their output) do not count.")
   boolean check;
 
   CleanCommand(Io io) {
@@ -137,7 +138,7 @@ final class CleanCommand implements Callable<Integer> {
       (check ? io.out() : io.err()).println(name + ": " + f.describe());
     }
     if (check) {
-      return result.changed() ? Outcome.CHANGED : Outcome.CLEAN;
+      return result.hasFindings() ? Outcome.CHANGED : Outcome.CLEAN;
     }
     try {
       write(name, input, result);

@@ -121,6 +121,20 @@ class CleanCommandTest {
     assertArrayEquals(once, Files.readAllBytes(nb));
   }
 
+  /** Scoping a style sheet and prefixing ids remove nothing: --check passes, cleaning still writes. */
+  @Test
+  void checkIgnoresSilentNormalisationsThatCleaningStillWrites() throws IOException {
+    Path nb = copy("styled.ipynb");
+    byte[] before = Files.readAllBytes(nb);
+    CliRun check = CliRun.of("clean", "--check", nb.toString());
+    assertEquals(0, check.code(), check.out());
+    assertArrayEquals(before, Files.readAllBytes(nb));
+    assertEquals(0, CliRun.of("clean", "--in-place", nb.toString()).code());
+    String cleaned = Files.readString(nb);
+    assertTrue(cleaned.contains("data-nbguard-output"), cleaned);
+    assertTrue(cleaned.contains("nbg-t"), cleaned);
+  }
+
   @Test
   void inPlaceLeavesACleanNotebookUntouched() throws IOException {
     Path nb = copy("clean.ipynb");

@@ -52,7 +52,6 @@ final class AttachmentSanitizer {
       if (bundle.isEmpty()) {
         continue;
       }
-      int findingsBefore = findings.size();
       ObjectNode images = JSON.objectNode();
       Map<String, JsonNode> base64Svg = new HashMap<>();
       for (Map.Entry<String, JsonNode> e : bundle.properties()) {
@@ -91,10 +90,6 @@ final class AttachmentSanitizer {
         attachments.remove(name);
       } else if (!kept.equals(bundle)) {
         attachments.set(name, kept);
-        if (findings.size() == findingsBefore) {
-          findings.add(new NotebookFinding(cellIndex, -1, where,
-              new Finding("(attachment)", Action.SANITIZE, "attachment.rewritten", "")));
-        }
       }
     }
   }

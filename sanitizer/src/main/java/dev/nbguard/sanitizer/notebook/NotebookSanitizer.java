@@ -51,7 +51,7 @@ public final class NotebookSanitizer {
       }
     }
     widgetState(out, findings);
-    return new SanitizedNotebook(out, findings);
+    return new SanitizedNotebook(out, findings, !out.equals(notebook));
   }
 
   private static void checkShape(JsonNode nb) {
@@ -94,11 +94,6 @@ public final class NotebookSanitizer {
         findings.add(new NotebookFinding(cellIndex, j, "outputs", f));
       }
       r.output().ifPresent(kept::add);
-      if (r.findings().isEmpty() && r.output().filter(original::equals).isEmpty()) {
-        // A handler rewrote the output without saying why: still a change, so report it.
-        findings.add(new NotebookFinding(cellIndex, j, "outputs",
-            new Finding("(output)", Action.SANITIZE, "output.rewritten", "")));
-      }
     }
     cell.set("outputs", kept);
   }
@@ -119,12 +114,8 @@ public final class NotebookSanitizer {
       for (Finding f : r.findings()) {
         findings.add(new NotebookFinding(-1, -1, "metadata.widgets", f));
       }
-      if (r.changed()) {
+      if (r.changed() || !r.document().equals(original)) {
         widgets.set(WIDGET_STATE, r.document());
-      } else if (!r.document().equals(original)) {
-        widgets.set(WIDGET_STATE, r.document());
-        findings.add(new NotebookFinding(-1, -1, "metadata.widgets",
-            new Finding(WIDGET_STATE, Action.SANITIZE, "widget.state.rewritten", "")));
       }
     } catch (RuntimeException | StackOverflowError e) {
       widgets.remove(WIDGET_STATE);
