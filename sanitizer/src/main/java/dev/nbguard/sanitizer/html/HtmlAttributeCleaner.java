@@ -27,15 +27,15 @@ final class HtmlAttributeCleaner {
       String k = a.getKey();
       String v = a.getValue();
       if (k.startsWith("on")) {
-        drop(el, k, "html.attribute.event-handler", v, report);
+        AttributeEdits.drop(el, k, "html.attribute.event-handler", v, report);
       } else if (k.startsWith("data-")) {
-        drop(el, k, "html.attribute.data", v, report);
+        AttributeEdits.drop(el, k, "html.attribute.data", v, report);
       } else if (k.startsWith("aria-")) {
         if (HtmlRules.ID_REF_ATTRIBUTES.contains(k)) {
-          setOrRemove(el, k, IdPrefix.idList(v));
+          AttributeEdits.setOrRemove(el, k, IdPrefix.idList(v));
         }
       } else if (!HtmlRules.GLOBAL_ATTRIBUTES.contains(k) && !forElement.contains(k)) {
-        drop(el, k, ruleForAttribute(k), v, report);
+        AttributeEdits.drop(el, k, ruleForAttribute(k), v, report);
       } else {
         cleanAllowed(el, name, k, v, report, styles);
       }
@@ -57,58 +57,45 @@ final class HtmlAttributeCleaner {
   private void cleanAllowed(
       Element el, String name, String k, String v, Report report, StyleAttributes styles) {
     switch (k) {
-      case "id", "name" -> setOrRemove(el, k, IdPrefix.id(v));
+      case "id", "name" -> AttributeEdits.setOrRemove(el, k, IdPrefix.id(v));
       case "class" -> {
         if (ClassNames.hasReserved(v)) {
           report.sanitized("html.attribute.class-reserved", Excerpts.of(k, v));
         }
-        setOrRemove(el, k, ClassNames.keep(v));
+        AttributeEdits.setOrRemove(el, k, ClassNames.keep(v));
       }
-      case "style" -> setOrRemove(el, k, styles.sanitize(v));
+      case "style" -> AttributeEdits.setOrRemove(el, k, styles.sanitize(v));
       case "target" -> {
         if (!v.strip().equals("_blank")) {
-          drop(el, k, "html.attribute.target", v, report);
+          AttributeEdits.drop(el, k, "html.attribute.target", v, report);
         }
       }
       case "usemap" -> {
         if (IdPrefix.isFragment(v)) {
           el.attributes().put(k, IdPrefix.fragment(v));
         } else {
-          drop(el, k, "html.url.usemap", v, report);
+          AttributeEdits.drop(el, k, "html.url.usemap", v, report);
         }
       }
       case "srcset" -> {
         for (String url : Srcset.urls(v)) {
           if (!urls.allows(url, HtmlRules.urlContext(name, k))) {
-            drop(el, k, "html.url.scheme", v, report);
+            AttributeEdits.drop(el, k, "html.url.scheme", v, report);
             return;
           }
         }
       }
       default -> {
         if (HtmlRules.ID_REF_ATTRIBUTES.contains(k)) {
-          setOrRemove(el, k, IdPrefix.idList(v));
+          AttributeEdits.setOrRemove(el, k, IdPrefix.idList(v));
         } else if (HtmlRules.URL_ATTRIBUTES.contains(k)) {
           if (!urls.allows(v, HtmlRules.urlContext(name, k))) {
-            drop(el, k, "html.url.scheme", v, report);
+            AttributeEdits.drop(el, k, "html.url.scheme", v, report);
           } else if (k.equals("href") && IdPrefix.isFragment(v)) {
             el.attributes().put(k, IdPrefix.fragment(v));
           }
         }
       }
     }
-  }
-
-  private static void setOrRemove(Element el, String key, String value) {
-    if (value.isBlank()) {
-      el.removeAttr(key);
-    } else {
-      el.attributes().put(key, value);
-    }
-  }
-
-  private static void drop(Element el, String key, String rule, String value, Report report) {
-    el.removeAttr(key);
-    report.sanitized(rule, Excerpts.of(key, value));
   }
 }

@@ -3,6 +3,7 @@ package dev.nbguard.sanitizer.svg;
 import dev.nbguard.sanitizer.Report;
 import dev.nbguard.sanitizer.UrlPolicy;
 import dev.nbguard.sanitizer.UrlPolicy.Context;
+import dev.nbguard.sanitizer.html.AttributeEdits;
 import dev.nbguard.sanitizer.html.ClassNames;
 import dev.nbguard.sanitizer.html.Excerpts;
 import dev.nbguard.sanitizer.html.IdPrefix;
@@ -40,11 +41,11 @@ final class SvgAttributeCleaner {
       String k = key.toLowerCase(Locale.ROOT);
       String v = a.getValue();
       if (k.startsWith("on")) {
-        drop(el, key, "svg.attribute.event-handler", v, report);
+        AttributeEdits.drop(el, key, "svg.attribute.event-handler", v, report);
       } else if (k.equals("xmlns") || k.startsWith("xmlns:")) {
         el.removeAttr(key); // namespace declarations are re-added by the document serializer
       } else if (!SvgRules.ATTRIBUTES.contains(k)) {
-        drop(el, key, "svg.attribute.unknown", v, report);
+        AttributeEdits.drop(el, key, "svg.attribute.unknown", v, report);
       } else {
         cleanAllowed(el, name, key, k, v, report, styles);
       }
@@ -54,26 +55,26 @@ final class SvgAttributeCleaner {
   private void cleanAllowed(
       Element el, String name, String key, String k, String v, Report report, StyleAttributes styles) {
     switch (k) {
-      case "id" -> setOrRemove(el, key, IdPrefix.id(v));
+      case "id" -> AttributeEdits.setOrRemove(el, key, IdPrefix.id(v));
       case "class" -> {
         String kept = ClassNames.keep(v);
         if (ClassNames.hasReserved(v)) {
           report.sanitized("svg.attribute.class-reserved", Excerpts.of(key, v));
         }
-        setOrRemove(el, key, kept);
+        AttributeEdits.setOrRemove(el, key, kept);
       }
-      case "style" -> setOrRemove(el, key, styles.sanitize(v));
+      case "style" -> AttributeEdits.setOrRemove(el, key, styles.sanitize(v));
       case "href", "xlink:href" -> cleanHref(el, name, key, v, report);
       case "target" -> {
         if (!v.strip().equals("_blank")) {
-          drop(el, key, "svg.attribute.target", v, report);
+          AttributeEdits.drop(el, key, "svg.attribute.target", v, report);
         }
       }
       default -> {
         if (v.indexOf('(') >= 0 && ANY_URL.matcher(v).find()) {
           String rest = URL_FRAGMENT_REF.matcher(v).replaceAll("");
           if (!SvgRules.URL_REF_ATTRIBUTES.contains(k) || ANY_URL.matcher(rest).find()) {
-            drop(el, key, "svg.url.external", v, report);
+            AttributeEdits.drop(el, key, "svg.url.external", v, report);
           } else {
             el.attributes().put(key, IdPrefix.cssUrlRefs(v));
           }
@@ -87,20 +88,20 @@ final class SvgAttributeCleaner {
       if (IdPrefix.isFragment(v)) {
         el.attributes().put(key, IdPrefix.fragment(v));
       } else {
-        drop(el, key, "svg.url.external", v, report);
+        AttributeEdits.drop(el, key, "svg.url.external", v, report);
       }
     } else if (name.equals("image")) {
       if (!isRasterOrWeb(v)) {
-        drop(el, key, "svg.url.scheme", v, report);
+        AttributeEdits.drop(el, key, "svg.url.scheme", v, report);
       }
     } else if (name.equals("a")) {
       if (!urls.allows(v, Context.LINK)) {
-        drop(el, key, "svg.url.scheme", v, report);
+        AttributeEdits.drop(el, key, "svg.url.scheme", v, report);
       } else if (IdPrefix.isFragment(v)) {
         el.attributes().put(key, IdPrefix.fragment(v));
       }
     } else {
-      drop(el, key, "svg.attribute.href", v, report);
+      AttributeEdits.drop(el, key, "svg.attribute.href", v, report);
     }
   }
 
@@ -110,18 +111,5 @@ final class SvgAttributeCleaner {
     boolean web = scheme.equals("http") || scheme.equals("https");
     boolean raster = scheme.equals("data") && !RASTER_EXCLUDED.matcher(UrlPolicy.normalize(url)).find();
     return (web || raster) && urls.allows(url, Context.IMAGE);
-  }
-
-  private static void setOrRemove(Element el, String key, String value) {
-    if (value.isBlank()) {
-      el.removeAttr(key);
-    } else {
-      el.attributes().put(key, value);
-    }
-  }
-
-  private static void drop(Element el, String key, String rule, String value, Report report) {
-    el.removeAttr(key);
-    report.sanitized(rule, Excerpts.of(key, value));
   }
 }
