@@ -52,10 +52,12 @@ class JupyterServerGatewayTest {
     ProcessBuilder pb = new ProcessBuilder(JUPYTER, "server", "--allow-root", "--no-browser",
         "--ip=127.0.0.1", "--port=" + serverPort, "--ServerApp.token=" + SERVER_TOKEN,
         "--ServerApp.root_dir=" + home,
-        "--gateway-url=http://127.0.0.1:" + gw.port(),
-        "--GatewayClient.auth_token=" + GatewayHarness.TOKEN)
+        // the configuration nbguard ships for gateway mode, proven here
+        "--config=" + Path.of("../jupyter-config/gateway/jupyter_server_config.py").toAbsolutePath())
         .redirectErrorStream(true)
         .redirectOutput(gw.dataDir.resolve("jupyter-server.log").toFile());
+    pb.environment().put("NBGUARD_URL", "http://127.0.0.1:" + gw.port());
+    pb.environment().put("NBGUARD_TOKEN", GatewayHarness.TOKEN);
     pb.environment().put("HOME", home.toString());
     pb.environment().put("JUPYTER_RUNTIME_DIR", home.resolve("runtime").toString());
     pb.environment().put("JUPYTER_CONFIG_DIR", home.resolve("config").toString());
