@@ -15,7 +15,6 @@ import dev.nbguard.sanitizer.vega.VegaSanitizer;
 import dev.nbguard.sanitizer.widget.WidgetStateSanitizer;
 import dev.nbguard.sanitizer.widget.WidgetViewValidator;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,10 +92,6 @@ public final class OutputPolicy {
    *     {@code metadata} are not objects
    */
   public SanitizedBundle sanitize(JsonNode bundle) {
-    return sanitize(bundle, 0);
-  }
-
-  private SanitizedBundle sanitize(JsonNode bundle, int depth) {
     if (bundle == null || !bundle.isObject()) {
       throw new IllegalArgumentException("a MIME bundle must be a JSON object");
     }
@@ -108,38 +103,34 @@ public final class OutputPolicy {
     if (!metadata.isMissingNode() && !metadata.isNull() && !metadata.isObject()) {
       throw new IllegalArgumentException("'metadata' must be a JSON object");
     }
-    ObjectNode out = ((ObjectNode) bundle).deepCopy();
     if (data.isMissingNode()) {
-      return new SanitizedBundle(out, List.of());
+      return new SanitizedBundle(((ObjectNode) bundle).deepCopy(), List.of());
     }
+    ObjectNode out = copyExceptDataAndMetadata((ObjectNode) bundle);
     ObjectNode newData = JSON.objectNode();
     ObjectNode newMetadata = metadata.isObject() ? ((ObjectNode) metadata).deepCopy() : null;
     List<Finding> findings = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = data.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> e = fields.next();
+    for (Map.Entry<String, JsonNode> e : data.properties()) {
       String mime = e.getKey();
       Report report = new Report(mime);
-      Optional<JsonNode[]> kept =
-          sanitizeOne(mime, e.getValue(), metadata.path(mime), depth, report);
+      Optional<Kept> kept = sanitizeOne(mime, e.getValue(), metadata.path(mime), report);
       findings.addAll(report.findings());
-      String outMime = kept.isPresent() ? kept.get()[2].textValue() : mime;
+      String outMime = kept.map(Kept::mimeType).orElse(mime);
       if (kept.isPresent() && !outMime.equals(mime)
           && (data.has(outMime) || newData.has(outMime))) {
         // A handler turned this type into another (sandboxed JavaScript -> text/html): the
         // bundle's own representation of that type wins.
-        report.add(Action.DROP, "policy.mime-collision", mime + " -> " + outMime);
-        findings.add(report.findings().get(report.findings().size() - 1));
+        findings.add(new Finding(mime, Action.DROP, "policy.mime-collision", mime + " -> " + outMime));
         kept = Optional.empty();
       }
       if (kept.isPresent()) {
-        newData.set(outMime, kept.get()[0]);
+        newData.set(outMime, kept.get().value());
         if (newMetadata != null) {
           if (!outMime.equals(mime)) {
             newMetadata.remove(mime);
           }
-          setOrRemove(newMetadata, outMime, kept.get()[1]);
+          setOrRemove(newMetadata, outMime, kept.get().metadata());
         }
       } else {
         dropped.add(mime);
@@ -161,6 +152,20 @@ public final class OutputPolicy {
     return new SanitizedBundle(out, findings);
   }
 
+  /** The bundle's other fields (output_type, transient, …); data and metadata are rebuilt. */
+  private static ObjectNode copyExceptDataAndMetadata(ObjectNode bundle) {
+    ObjectNode out = JSON.objectNode();
+    bundle.properties().forEach(f -> {
+      if (!f.getKey().equals("data") && !f.getKey().equals("metadata")) {
+        out.set(f.getKey(), f.getValue().deepCopy());
+      }
+    });
+    return out;
+  }
+
+  /** What {@link #sanitizeOne} keeps: the MIME type (a handler may convert it) and its parts. */
+  private record Kept(String mimeType, JsonNode value, JsonNode metadata) {}
+
   private static void setOrRemove(ObjectNode metadata, String key, JsonNode value) {
     if (value == null || value.isMissingNode()) {
       metadata.remove(key);
@@ -170,12 +175,11 @@ public final class OutputPolicy {
   }
 
   /**
-   * Returns {value, metadata, MIME type (a text node)} to keep, or empty to drop. The MIME type
-   * may differ from the input's when the handler converted it (sandboxed JavaScript becomes
-   * text/html). Never throws.
+   * What to keep of one representation, or empty to drop it. The MIME type may differ from the
+   * input's when the handler converted it (sandboxed JavaScript becomes text/html). Never throws.
    */
-  private Optional<JsonNode[]> sanitizeOne(
-      String mime, JsonNode rawValue, JsonNode mimeMetadata, int depth, Report report) {
+  private Optional<Kept> sanitizeOne(
+      String mime, JsonNode rawValue, JsonNode mimeMetadata, Report report) {
     Action action = config.actionFor(mime);
     if (action == Action.DROP) {
       report.add(Action.DROP, "policy.drop", mime);
@@ -188,10 +192,10 @@ public final class OutputPolicy {
         report.add(Action.DROP, "limit.size", value.textValue().length() + " characters");
         return Optional.empty();
       }
-      Optional<RepresentationSanitizer> handler = handlerFor(mime, action, depth);
+      Optional<RepresentationSanitizer> handler = handlerFor(mime, action);
       if (handler.isEmpty()) {
         if (action == Action.ALLOW) {
-          return Optional.of(new JsonNode[] {rawValue, mimeMetadata, TextNode.valueOf(mime)});
+          return Optional.of(new Kept(mime, rawValue, mimeMetadata));
         }
         report.add(Action.DROP, "policy.no-sanitizer", mime + " has no " + action + " handler");
         return Optional.empty();
@@ -199,7 +203,7 @@ public final class OutputPolicy {
       Representation in = new Representation(mime, value, mimeMetadata);
       Optional<Representation> result = handler.get().sanitize(in, action, report);
       if (result.isEmpty()) {
-        if (!report.findings().stream().anyMatch(f -> f.action() == Action.DROP)) {
+        if (report.findings().stream().noneMatch(f -> f.action() == Action.DROP)) {
           report.add(Action.DROP, "policy.drop", mime);
         }
         return Optional.empty();
@@ -211,14 +215,14 @@ public final class OutputPolicy {
       } else if (wasLines && outValue.isTextual()) {
         outValue = splitLines(outValue.textValue());
       }
-      return Optional.of(new JsonNode[] {outValue, r.metadata(), TextNode.valueOf(r.mimeType())});
+      return Optional.of(new Kept(r.mimeType(), outValue, r.metadata()));
     } catch (RuntimeException | StackOverflowError e) {
       report.add(Action.DROP, "error." + e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
       return Optional.empty();
     }
   }
 
-  private Optional<RepresentationSanitizer> handlerFor(String mime, Action action, int depth) {
+  private Optional<RepresentationSanitizer> handlerFor(String mime, Action action) {
     String m = mime.toLowerCase(Locale.ROOT);
     if (m.equals("text/html") || (Presets.JAVASCRIPT_TYPES.contains(m) && action == Action.SANDBOX)) {
       return Optional.of(htmlRepresentation);
@@ -288,10 +292,6 @@ public final class OutputPolicy {
    * @return the kept output (possibly rewritten), or empty when the whole output is dropped
    */
   public SanitizedOutput sanitizeOutput(JsonNode output) {
-    return sanitizeOutput(output, 0);
-  }
-
-  SanitizedOutput sanitizeOutput(JsonNode output, int depth) {
     if (output == null || !output.isObject()) {
       return SanitizedOutput.dropped(
           new Finding("(output)", Action.DROP, "output.not-an-object", String.valueOf(output)));
@@ -299,7 +299,7 @@ public final class OutputPolicy {
     String type = output.path("output_type").asText("");
     switch (type) {
       case "display_data", "execute_result", "update_display_data" -> {
-        SanitizedBundle b = sanitize(output, depth);
+        SanitizedBundle b = sanitize(output);
         return new SanitizedOutput(Optional.of(b.bundle()), b.findings());
       }
       case "stream", "error" -> {
@@ -322,7 +322,7 @@ public final class OutputPolicy {
     }
     if (outputs != null && outputs.isArray()) {
       for (JsonNode o : outputs) {
-        SanitizedOutput r = sanitizeOutput(o, depth + 1);
+        SanitizedOutput r = sanitizeOutput(o);
         r.output().ifPresent(kept::add);
         findings.addAll(r.findings());
       }
