@@ -1,6 +1,7 @@
 package dev.nbguard.cli;
 
 import dev.nbguard.filter.AuditLog;
+import dev.nbguard.filter.JsonLinesAuditLog;
 import dev.nbguard.filter.MessageFilter;
 import dev.nbguard.kernel.ConnectionFiles;
 import dev.nbguard.kernel.KernelManager;
@@ -14,6 +15,8 @@ import dev.nbguard.server.KernelEventBridge;
 import dev.nbguard.server.MessageFilterAdapter;
 import dev.nbguard.server.OutputFilter;
 import io.vertx.core.Vertx;
+import java.io.Closeable;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -84,6 +87,11 @@ final class GatewayCommand implements Callable<Integer> {
           + " ($NBGUARD_RUNTIME_DIR; default: a new temporary directory).")
   Path runtimeDir;
 
+  @Option(names = "--audit-log", paramLabel = "FILE",
+      description = "Append every finding (kernel, message id, MIME type, action, rule) to FILE,"
+          + " one JSON object per line ($NBGUARD_AUDIT_LOG; default: not recorded).")
+  Path auditLog;
+
   GatewayCommand(Io io) {
     this.io = io;
   }
@@ -96,10 +104,19 @@ final class GatewayCommand implements Callable<Integer> {
       config = GatewayConfig.resolve(new GatewayConfig.Given(Optional.ofNullable(ip),
           Optional.ofNullable(port), Optional.ofNullable(token), allowOrigins,
           Optional.ofNullable(maxKernels), Optional.ofNullable(policy),
-          Optional.ofNullable(defaultKernel), Optional.ofNullable(runtimeDir)), System.getenv());
+          Optional.ofNullable(defaultKernel), Optional.ofNullable(runtimeDir),
+          Optional.ofNullable(auditLog)), System.getenv());
       outputPolicy = OutputPolicy.of(PolicyFiles.resolve(config.policy()));
     } catch (IllegalArgumentException e) {
       io.error(e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    AuditLog audit;
+    try {
+      audit = config.auditLog().isPresent()
+          ? JsonLinesAuditLog.append(config.auditLog().get()) : AuditLog.NO_AUDIT;
+    } catch (IOException e) {
+      io.error("cannot open the audit log " + config.auditLog().get() + ": " + e.getMessage());
       return ExitCodes.USAGE;
     }
     Optional<Path> tempDir = config.runtimeDir().isPresent() ? Optional.empty()
@@ -114,10 +131,13 @@ final class GatewayCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       stop(vertx, manager);
+      if (audit instanceof Closeable c) {
+        closeQuietly(c);
+      }
       tempDir.ifPresent(GatewayCommand::deleteIfEmpty);
       stopped.countDown();
     }, "nbguard-gateway-stop"));
-    OutputFilter filter = new MessageFilterAdapter(new MessageFilter(outputPolicy, AuditLog.NO_AUDIT));
+    OutputFilter filter = new MessageFilterAdapter(new MessageFilter(outputPolicy, audit));
     GatewayVerticle verticle = new GatewayVerticle(config, manager, bridge, filter,
         Version.version());
     try {
@@ -145,6 +165,14 @@ final class GatewayCommand implements Callable<Integer> {
       Files.deleteIfExists(dir); // fails, harmlessly, if a kernel log is left
     } catch (java.io.IOException e) {
       // keep it
+    }
+  }
+
+  private static void closeQuietly(Closeable c) {
+    try {
+      c.close();
+    } catch (IOException e) {
+      // stopping anyway
     }
   }
 

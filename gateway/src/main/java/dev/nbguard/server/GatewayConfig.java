@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param defaultKernel the kernelspec used when {@code POST /api/kernels} names none
  * @param runtimeDir where connection files and kernel logs go (empty: a fresh temporary
  *     directory)
+ * @param auditLog where findings go, one JSON object per line (empty: not recorded)
  */
 public record GatewayConfig(
     String ip,
@@ -36,7 +37,8 @@ public record GatewayConfig(
     int maxKernels,
     String policy,
     String defaultKernel,
-    Optional<Path> runtimeDir) {
+    Optional<Path> runtimeDir,
+    Optional<Path> auditLog) {
 
   public static final String DEFAULT_IP = "127.0.0.1";
   public static final int DEFAULT_PORT = 8889;
@@ -49,6 +51,7 @@ public record GatewayConfig(
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(defaultKernel, "defaultKernel");
     Objects.requireNonNull(runtimeDir, "runtimeDir");
+    Objects.requireNonNull(auditLog, "auditLog");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
@@ -71,11 +74,13 @@ public record GatewayConfig(
       Optional<Integer> maxKernels,
       Optional<String> policy,
       Optional<String> defaultKernel,
-      Optional<Path> runtimeDir) {
+      Optional<Path> runtimeDir,
+      Optional<Path> auditLog) {
 
     public static Given none() {
       return new Given(Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+          Optional.empty());
     }
   }
 
@@ -107,13 +112,15 @@ public record GatewayConfig(
         .orElse("python3");
     Optional<Path> runtimeDir = given.runtimeDir()
         .or(() -> env(env, "NBGUARD_RUNTIME_DIR").map(Path::of));
+    Optional<Path> auditLog = given.auditLog()
+        .or(() -> env(env, "NBGUARD_AUDIT_LOG").map(Path::of));
     if (!isLoopback(ip) && configured.map(String::isEmpty).orElse(true)) {
       throw new IllegalArgumentException("refusing to listen on non-loopback address " + ip
           + " without a token: set --token or NBGUARD_TOKEN");
     }
     String token = configured.orElseGet(GatewayConfig::newToken);
     return new GatewayConfig(ip, port, token, configured.isEmpty(), origins, maxKernels, policy,
-        defaultKernel, runtimeDir);
+        defaultKernel, runtimeDir, auditLog);
   }
 
   /** 48 hex digits from {@link SecureRandom}, like Jupyter's generated tokens. */

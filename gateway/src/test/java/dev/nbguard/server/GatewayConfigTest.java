@@ -16,7 +16,7 @@ class GatewayConfigTest {
   private static GatewayConfig.Given given(String ip, Integer port, String token) {
     return new GatewayConfig.Given(Optional.ofNullable(ip), Optional.ofNullable(port),
         Optional.ofNullable(token), List.of(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   @Test
@@ -30,6 +30,14 @@ class GatewayConfigTest {
     assertEquals(16, c.maxKernels());
     assertEquals("default", c.policy());
     assertEquals(Optional.empty(), c.runtimeDir());
+    assertEquals(Optional.empty(), c.auditLog());
+  }
+
+  @Test
+  void auditLogFromEnvironment() {
+    GatewayConfig c = GatewayConfig.resolve(GatewayConfig.Given.none(),
+        Map.of("NBGUARD_AUDIT_LOG", "/var/log/nbguard.jsonl"));
+    assertEquals(Optional.of(Path.of("/var/log/nbguard.jsonl")), c.auditLog());
   }
 
   @Test

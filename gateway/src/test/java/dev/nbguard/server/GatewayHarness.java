@@ -59,7 +59,8 @@ final class GatewayHarness implements AutoCloseable {
         new ConnectionFiles(dataDir.resolve("runtime"), "127.0.0.1"), bridge, bridge,
         Clock.systemUTC());
     GatewayConfig config = new GatewayConfig("127.0.0.1", 0, TOKEN, false,
-        List.of("http://allowed.example"), 4, "default", KERNEL, java.util.Optional.empty());
+        List.of("http://allowed.example"), 4, "default", KERNEL, java.util.Optional.empty(),
+        java.util.Optional.empty());
     vertx = Vertx.vertx();
     OutputFilter filter = new MessageFilterAdapter(new MessageFilter(
         OutputPolicy.of(PolicyFiles.resolve("default")), AuditLog.NO_AUDIT));

@@ -260,8 +260,14 @@ class GatewayServerTest {
     }
   }
 
+  /** Connected clients, as the REST model tells them. */
   private int connections(String kernelId) {
-    return gw.manager.get(kernelId).orElseThrow().connections();
+    try {
+      HttpResponse<String> r = gw.authed("GET", "/api/kernels/" + kernelId, null);
+      return JSON.readTree(r.body()).get("connections").asInt();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   private void awaitConnections(String kernelId, int n) throws InterruptedException {
@@ -366,6 +372,84 @@ class GatewayServerTest {
         WsClient b = WsClient.connect(gw.http, uri, null, "Authorization",
             "token " + GatewayHarness.TOKEN, "Origin", "http://allowed.example")) {
       assertTrue(a.ws != null && b.ws != null);
+    }
+  }
+
+  /** A client of {@code session} (null: none given) starts a cell and leaves while it runs. */
+  private String leaveWhileRunning(String kernel, String session) throws Exception {
+    String msgId = UUID.randomUUID().toString();
+    try (WsClient a = WsClient.connect(gw.http, channels(kernel, session), null,
+        "Authorization", "token " + GatewayHarness.TOKEN)) {
+      a.ws.sendText(executeRequest(msgId, session == null ? "anonymous" : session,
+          "import time; time.sleep(1.5); print('while away', flush=True)"), true).get();
+      a.await(m -> parse(m).map(j -> answers(j, msgId, "status")
+          && j.path("content").path("execution_state").asText().equals("busy"))
+          .orElse(false), WAIT);
+    }
+    awaitConnections(kernel, 0);
+    Thread.sleep(2500); // the output and the reply come while nobody is connected
+    return msgId;
+  }
+
+  private String newKernel() throws Exception {
+    HttpResponse<String> r = gw.authed("POST", "/api/kernels", "{\"name\":\"py3test\"}");
+    assertEquals(201, r.statusCode(), r.body());
+    return JSON.readTree(r.body()).get("id").asText();
+  }
+
+  /**
+   * A client that goes away while its cell runs and comes back (same session_id, or none like
+   * Jupyter Server's gateway client) gets what the kernel sent meanwhile, in order.
+   */
+  private void replaysAfterReconnecting(String session) throws Exception {
+    String kernel = newKernel();
+    try {
+      String msgId = leaveWhileRunning(kernel, session);
+      try (WsClient b = WsClient.connect(gw.http, channels(kernel, session), null,
+          "Authorization", "token " + GatewayHarness.TOKEN)) {
+        WsClient.Received stream = b.await(m -> parse(m).map(j -> answers(j, msgId, "stream"))
+            .orElse(false), WAIT);
+        assertEquals("while away\n",
+            JSON.readTree(stream.string()).path("content").path("text").asText());
+        b.await(m -> parse(m).map(j -> answers(j, msgId, "execute_reply")).orElse(false), WAIT);
+        b.await(m -> parse(m).map(j -> answers(j, msgId, "status")
+            && j.path("content").path("execution_state").asText().equals("idle"))
+            .orElse(false), WAIT);
+      }
+    } finally {
+      gw.authed("DELETE", "/api/kernels/" + kernel, null);
+    }
+  }
+
+  @Test
+  void replaysWhatAReconnectingSessionMissed() throws Exception {
+    replaysAfterReconnecting(UUID.randomUUID().toString());
+  }
+
+  @Test
+  void replaysWhatAReconnectingAnonymousClientMissed() throws Exception {
+    replaysAfterReconnecting(null);
+  }
+
+  @Test
+  void doesNotReplayOneSessionsOutputToAnother() throws Exception {
+    String kernel = newKernel();
+    try {
+      String msgId = leaveWhileRunning(kernel, UUID.randomUUID().toString());
+      try (WsClient other = WsClient.connect(gw.http, channels(kernel, "someone-else"), null,
+          "Authorization", "token " + GatewayHarness.TOKEN)) {
+        String probe = UUID.randomUUID().toString();
+        other.ws.sendText(executeRequest(probe, "someone-else", "1"), true).get();
+        java.util.concurrent.atomic.AtomicBoolean leaked =
+            new java.util.concurrent.atomic.AtomicBoolean();
+        other.await(m -> parse(m).map(j -> {
+          leaked.compareAndSet(false, answers(j, msgId, "stream"));
+          return answers(j, probe, "execute_reply");
+        }).orElse(false), WAIT);
+        assertFalse(leaked.get(), "another session's output was replayed");
+      }
+    } finally {
+      gw.authed("DELETE", "/api/kernels/" + kernel, null);
     }
   }
 }
