@@ -452,4 +452,42 @@ class GatewayServerTest {
       gw.authed("DELETE", "/api/kernels/" + kernel, null);
     }
   }
+
+  /**
+   * Large outputs are sanitized off the event loop; the small messages around them still arrive
+   * in the order the kernel sent them.
+   */
+  @Test
+  void keepsTheOrderAroundLargeSanitizedOutputs() throws Exception {
+    String session = UUID.randomUUID().toString();
+    String code = "from IPython.display import HTML, display\\n"
+        + "row = '<tr><td onclick=x()>cell</td><td><b>v</b></td></tr>' * 4000\\n"
+        + "for i in range(300):\\n"
+        + "    print(i, flush=True)\\n"
+        + "    if i % 30 == 0: display(HTML('<table id=t%d>' % i + row + '</table>'))\\n";
+    try (WsClient ws = legacyClient(session)) {
+      String msgId = UUID.randomUUID().toString();
+      ws.ws.sendText(executeRequest(msgId, session, code), true).get();
+      StringBuilder order = new StringBuilder();
+      ws.await(r -> parse(r).map(m -> {
+        if (answers(m, msgId, "stream")) {
+          order.append(m.path("content").path("text").asText().replace('\n', ' '));
+        } else if (answers(m, msgId, "display_data")) {
+          String html = m.path("content").path("data").path("text/html").asText();
+          assertFalse(html.contains("onclick"), "unsanitized");
+          order.append(html.replaceAll("(?s).*<table id=\"nbg-t(\\d+)\".*", "T$1 "));
+        }
+        return answers(m, msgId, "status") // IOPub's own end; shell's reply may come earlier
+            && m.path("content").path("execution_state").asText().equals("idle");
+      }).orElse(false), Duration.ofSeconds(60));
+      StringBuilder expected = new StringBuilder();
+      for (int i = 0; i < 300; i++) {
+        expected.append(i).append(' ');
+        if (i % 30 == 0) {
+          expected.append('T').append(i).append(' ');
+        }
+      }
+      assertEquals(expected.toString(), order.toString().replaceAll("\\s+", " "));
+    }
+  }
 }
