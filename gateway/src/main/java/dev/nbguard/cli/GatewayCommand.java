@@ -1,31 +1,16 @@
 package dev.nbguard.cli;
 
-import dev.nbguard.filter.AuditLog;
-import dev.nbguard.filter.JsonLinesAuditLog;
-import dev.nbguard.filter.MessageFilter;
-import dev.nbguard.kernel.ConnectionFiles;
-import dev.nbguard.kernel.KernelManager;
-import dev.nbguard.kernel.KernelSpecs;
-import dev.nbguard.kernel.ManagerOptions;
 import dev.nbguard.sanitizer.OutputPolicy;
 import dev.nbguard.sanitizer.PolicyFiles;
+import dev.nbguard.server.Gateway;
 import dev.nbguard.server.GatewayConfig;
-import dev.nbguard.server.GatewayVerticle;
-import dev.nbguard.server.KernelEventBridge;
-import dev.nbguard.server.MessageFilterAdapter;
-import dev.nbguard.server.OutputFilter;
-import io.vertx.core.Vertx;
-import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -111,43 +96,23 @@ final class GatewayCommand implements Callable<Integer> {
       io.error(e.getMessage());
       return ExitCodes.USAGE;
     }
-    AuditLog audit;
+    Gateway gateway;
     try {
-      audit = config.auditLog().isPresent()
-          ? JsonLinesAuditLog.append(config.auditLog().get()) : AuditLog.NO_AUDIT;
+      gateway = Gateway.start(config, outputPolicy, Gateway.Setup.standard(Version.version()));
     } catch (IOException e) {
-      io.error("cannot open the audit log " + config.auditLog().get() + ": " + e.getMessage());
+      io.error(e.getMessage());
       return ExitCodes.USAGE;
-    }
-    Optional<Path> tempDir = config.runtimeDir().isPresent() ? Optional.empty()
-        : Optional.of(Files.createTempDirectory("nbguard-gateway-"));
-    Path dir = config.runtimeDir().orElseGet(tempDir::orElseThrow);
-    KernelEventBridge bridge = new KernelEventBridge();
-    KernelManager manager = new KernelManager(
-        ManagerOptions.defaults().withMaxKernels(config.maxKernels()),
-        KernelSpecs.fromEnvironment(), new ConnectionFiles(dir, "127.0.0.1"), bridge, bridge,
-        Clock.systemUTC());
-    Vertx vertx = Vertx.vertx();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      stop(vertx, manager);
-      if (audit instanceof Closeable c) {
-        closeQuietly(c);
-      }
-      tempDir.ifPresent(GatewayCommand::deleteIfEmpty);
-      stopped.countDown();
-    }, "nbguard-gateway-stop"));
-    OutputFilter filter = new MessageFilterAdapter(new MessageFilter(outputPolicy, audit));
-    GatewayVerticle verticle = new GatewayVerticle(config, manager, bridge, filter,
-        Version.version());
-    try {
-      vertx.deployVerticle(verticle).await(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       io.error("cannot start the gateway on " + config.ip() + ":" + config.port() + ": "
           + e.getMessage());
-      return ExitCodes.USAGE; // the shutdown hook stops the manager and Vert.x
+      return ExitCodes.USAGE;
     }
-    String url = "http://" + hostForUrl(config.ip()) + ":" + verticle.actualPort() + "/";
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      gateway.close();
+      stopped.countDown();
+    }, "nbguard-gateway-stop"));
+    String url = "http://" + hostForUrl(config.ip()) + ":" + gateway.port() + "/";
     String tokenNote = !config.authEnabled() ? "no token: authentication disabled"
         : config.tokenGenerated() ? "token " + config.token() : "token from configuration";
     io.out().println("nbguard gateway: listening on " + url + " (" + tokenNote + ")");
@@ -158,33 +123,5 @@ final class GatewayCommand implements Callable<Integer> {
 
   private static String hostForUrl(String ip) {
     return ip.contains(":") && !ip.startsWith("[") ? "[" + ip + "]" : ip;
-  }
-
-  private static void deleteIfEmpty(Path dir) {
-    try {
-      Files.deleteIfExists(dir); // fails, harmlessly, if a kernel log is left
-    } catch (java.io.IOException e) {
-      // keep it
-    }
-  }
-
-  private static void closeQuietly(Closeable c) {
-    try {
-      c.close();
-    } catch (IOException e) {
-      // stopping anyway
-    }
-  }
-
-  private static void stop(Vertx vertx, KernelManager manager) {
-    try {
-      manager.close(); // every kernel: shutdown_request, SIGTERM, SIGKILL
-    } finally {
-      try {
-        vertx.close().await(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        // stopping anyway
-      }
-    }
   }
 }

@@ -407,14 +407,21 @@ class GatewayServerTest {
       String msgId = leaveWhileRunning(kernel, session);
       try (WsClient b = WsClient.connect(gw.http, channels(kernel, session), null,
           "Authorization", "token " + GatewayHarness.TOKEN)) {
-        WsClient.Received stream = b.await(m -> parse(m).map(j -> answers(j, msgId, "stream"))
-            .orElse(false), WAIT);
-        assertEquals("while away\n",
-            JSON.readTree(stream.string()).path("content").path("text").asText());
-        b.await(m -> parse(m).map(j -> answers(j, msgId, "execute_reply")).orElse(false), WAIT);
-        b.await(m -> parse(m).map(j -> answers(j, msgId, "status")
-            && j.path("content").path("execution_state").asText().equals("idle"))
-            .orElse(false), WAIT);
+        // the shell reply may come before or after IOPub's messages; IOPub's own order holds
+        List<String> iopub = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean replied =
+            new java.util.concurrent.atomic.AtomicBoolean();
+        b.await(m -> parse(m).map(j -> {
+          if (answers(j, msgId, "execute_reply")) {
+            replied.set(true);
+          } else if (answers(j, msgId, "stream")) {
+            iopub.add("stream:" + j.path("content").path("text").asText());
+          } else if (answers(j, msgId, "status")) {
+            iopub.add(j.path("content").path("execution_state").asText());
+          }
+          return replied.get() && iopub.contains("idle");
+        }).orElse(false), WAIT);
+        assertEquals(List.of("stream:while away\n", "idle"), iopub);
       }
     } finally {
       gw.authed("DELETE", "/api/kernels/" + kernel, null);
