@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
       "Serves the Jupyter Kernel Gateway REST and WebSocket API: start Jupyter Server with"
           + " --gateway-url=http://HOST:PORT --GatewayClient.auth_token=TOKEN. nbguard launches"
           + " the kernels and rewrites every output they send under the output policy.",
-      "%nEach option falls back to its NBGUARD_* environment variable, then to the default."
+      "%nEach option falls back to its NBGUARD_* environment variable, then to the --config"
+          + " file, then to the default."
           + " Without a token one is generated and printed. A non-loopback --ip needs a token."
           + " SIGTERM or Ctrl-C shuts every kernel down, then the server."
     },
