@@ -5,12 +5,14 @@
 //   node client.js <job.json> <result.json>
 //
 // job.json: {baseUrl, token, protocol: "v1" | "legacy", kernel, cells: {name: code},
-//            echo: {setup: code, target: name, buffers: [base64, ...]}}
+//            echo: {setup: code, target: name, buffers: [base64, ...]},
+//            interrupt: code, restart: {before: code, after: code}}
 //
 // Writes one JSON object to result.json (stdout carries the library's console logging): the
 // WebSocket subprotocol the connection settled on, for each cell the iopub messages it produced
 // ({msg_type, content}) and its execute_reply status, and the buffers the kernel echoed back on
-// the comm (base64). The Java test judges them.
+// the comm (base64), the interrupted cell's reply, the cells around a restart. The Java test
+// judges them.
 'use strict';
 
 const fs = require('fs');
@@ -51,6 +53,40 @@ async function runCell(kernel, code) {
   return { status: reply.content.status, iopub };
 }
 
+/** Runs a long cell and interrupts it once it runs (POST /api/kernels/ID/interrupt). */
+async function interruptCell(kernel, code) {
+  const iopub = [];
+  let started;
+  const running = new Promise(resolve => {
+    started = resolve;
+  });
+  const future = kernel.requestExecute({ code });
+  future.onIOPub = msg => {
+    if (msg.header.msg_type === 'execute_input') {
+      started();
+    }
+    if (msg.header.msg_type !== 'status') {
+      iopub.push({ msg_type: msg.header.msg_type, content: msg.content });
+    }
+  };
+  await withTimeout(running, 20000, 'the cell to start');
+  await new Promise(resolve => setTimeout(resolve, 300));
+  await withTimeout(kernel.interrupt(), 20000, 'interrupt');
+  const reply = await withTimeout(future.done, 30000, 'the interrupted cell');
+  return { status: reply.content.status, ename: reply.content.ename, iopub };
+}
+
+/**
+ * Sets state, restarts the kernel as JupyterLab does (REST restart, then a new WebSocket with the
+ * same session id), and runs a cell afterwards.
+ */
+async function restartKernel(kernel, restart) {
+  const before = await runCell(kernel, restart.before);
+  await withTimeout(kernel.restart(), 60000, 'restart');
+  const after = await runCell(kernel, restart.after);
+  return { before, after, protocol: kernel._ws ? kernel._ws.protocol : null };
+}
+
 async function echoBuffers(kernel, echo) {
   await runCell(kernel, echo.setup);
   const comm = kernel.createComm(echo.target);
@@ -89,6 +125,12 @@ async function main() {
     }
     if (job.echo) {
       result.echo = await echoBuffers(kernel, job.echo);
+    }
+    if (job.interrupt) {
+      result.interrupt = await interruptCell(kernel, job.interrupt);
+    }
+    if (job.restart) {
+      result.restart = await restartKernel(kernel, job.restart);
     }
   } finally {
     await withTimeout(kernel.shutdown(), 20000, 'shutdown').catch(e => {

@@ -51,9 +51,10 @@ final class JupyterProcess implements AutoCloseable {
   /** Launches the server (not waiting for it: see {@link #awaitUp}). */
   static JupyterProcess launch(Kind kind, Path dir, Optional<GatewayProcess> gateway)
       throws IOException {
-    String token = "downstream-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-token";
+    String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+    String token = "downstream-" + name + "-token";
     int port = freePort();
-    Path home = Files.createDirectories(dir.resolve(kind.name().toLowerCase(java.util.Locale.ROOT)));
+    Path home = Files.createDirectories(dir.resolve(name));
     List<String> cmd = new ArrayList<>();
     Map<String, String> env = new HashMap<>(GatewaySettings.kernelEnv(home));
     env.put("HOME", home.toString());
@@ -75,8 +76,7 @@ final class JupyterProcess implements AutoCloseable {
       }
     }
     cmd.addAll(List.of("--allow-root", "--no-browser", "--ip=127.0.0.1", "--port=" + port));
-    ServiceProcess p = ServiceProcess.start(kind.label, cmd, env, dir.resolve(
-        kind.name().toLowerCase(java.util.Locale.ROOT) + ".log"));
+    ServiceProcess p = ServiceProcess.start(kind.label, cmd, env, dir.resolve(name + ".log"));
     return new JupyterProcess(kind, p, port, token);
   }
 

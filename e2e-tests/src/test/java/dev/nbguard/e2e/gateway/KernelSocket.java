@@ -111,6 +111,23 @@ final class KernelSocket implements WebSocket.Listener, AutoCloseable {
     }
   }
 
+  /** Every message received until none has arrived for {@code quiet} (bounded by 30 s). */
+  java.util.List<WireMessage> drain(Duration quiet) throws InterruptedException {
+    java.util.List<WireMessage> out = new java.util.ArrayList<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      Object next = inbox.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
+      if (next == null) {
+        return out;
+      }
+      if (next instanceof Throwable t) {
+        throw new AssertionError("the WebSocket failed after " + out, t);
+      }
+      out.add((WireMessage) next);
+    }
+    return out;
+  }
+
   @Override
   public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
     text.append(data);

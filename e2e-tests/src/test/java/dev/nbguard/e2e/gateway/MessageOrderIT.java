@@ -105,9 +105,10 @@ class MessageOrderIT {
         default -> throw new AssertionError(who + ": unexpected " + m);
       }
     }
-    // each flushed line is its own message here (10,000+ messages, not a few big batches)
-    assertTrue(e.ofType("stream").size() >= LINES, who + ": only " + e.ofType("stream").size()
-        + " stream messages");
+    // flushed lines travel mostly one per message (thousands of messages, not a few batches;
+    // ipykernel merges some when its IO thread lags)
+    int streams = e.ofType("stream").size();
+    assertTrue(streams >= LINES / 4, who + ": only " + streams + " stream messages");
     String[] lines = out.toString().split("\n", -1);
     assertEquals(LINES + 1, lines.length, who + ": line count");
     for (int i = 0; i < LINES; i++) {

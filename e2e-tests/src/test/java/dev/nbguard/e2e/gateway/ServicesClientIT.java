@@ -97,6 +97,10 @@ class ServicesClientIT {
         .put("target", "nbguard_echo");
     ArrayNode sent = echo.putArray("buffers");
     buffers().forEach(b -> sent.add(Base64.getEncoder().encodeToString(b)));
+    job.put("interrupt", "import time\ntime.sleep(60)\nprint('slept through')");
+    job.putObject("restart")
+        .put("before", "nbg_state = 41\nprint(nbg_state + 1)")
+        .put("after", "print('nbg_state' in globals())");
 
     JsonNode result = runClient(protocol, job);
 
@@ -118,12 +122,27 @@ class ServicesClientIT {
     }
 
     JsonNode echoed = result.path("echo");
-    assertEquals(JSON.readTree("{\"echo\": {\"ping\": 3}}"), echoed.path("data"), echoed.toString());
+    assertEquals(JSON.readTree("{\"echo\": {\"ping\": 3}}"), echoed.path("data"),
+        echoed.toString());
     List<String> back = new ArrayList<>();
     echoed.path("buffers").forEach(b -> back.add(b.asText()));
     List<String> expectedBack = new ArrayList<>();
     sent.forEach(b -> expectedBack.add(b.asText()));
     assertEquals(expectedBack, back, "buffers echoed byte for byte over " + protocol);
+
+    JsonNode interrupted = result.path("interrupt");
+    assertEquals("error", interrupted.path("status").asText(), interrupted.toString());
+    assertEquals("KeyboardInterrupt", interrupted.path("ename").asText(), interrupted.toString());
+    assertTrue(texts(interrupted, "stream", "text").isEmpty(), interrupted.toString());
+
+    // JupyterLab restarts over REST, then opens a new WebSocket with the same session id
+    JsonNode restart = result.path("restart");
+    assertEquals(List.of("42\n"), texts(restart.path("before"), "stream", "text"));
+    assertEquals("ok", restart.path("after").path("status").asText(), restart.toString());
+    assertEquals(List.of("False\n"), texts(restart.path("after"), "stream", "text"),
+        "state survived the restart: " + restart);
+    assertEquals(result.path("protocol"), restart.path("protocol"), "reconnected on the same"
+        + " subprotocol");
     gateway.checkAlive();
   }
 
