@@ -25,19 +25,26 @@ final class KernelSocket implements WebSocket.Listener, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final WireFormat format;
-  private final String session = UUID.randomUUID().toString();
+  private final String session;
   private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
   private final StringBuilder text = new StringBuilder();
   private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
   private WebSocket ws;
 
-  private KernelSocket(WireFormat format) {
+  private KernelSocket(WireFormat format, String session) {
     this.format = format;
+    this.session = session;
   }
 
-  /** Connects to {@code channels} (a URI factory given this socket's session id). */
+  /** Connects to {@code channels} (a URI factory given a new session id). */
   static KernelSocket connect(Function<String, URI> channels, WireFormat format) throws Exception {
-    KernelSocket s = new KernelSocket(format);
+    return connect(channels, format, UUID.randomUUID().toString());
+  }
+
+  /** Connects with the given session id (a reconnect when an earlier socket had it). */
+  static KernelSocket connect(Function<String, URI> channels, WireFormat format, String session)
+      throws Exception {
+    KernelSocket s = new KernelSocket(format, session);
     WebSocket.Builder b = Rest.http().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
     if (format.subprotocol != null) {
       b.subprotocols(format.subprotocol);
