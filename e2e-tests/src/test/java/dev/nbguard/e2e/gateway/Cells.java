@@ -35,6 +35,29 @@ final class Cells {
         + " data={'state': _s, 'buffer_paths': []}, metadata={'version': '2.1.0'})\n";
   }
 
+  /**
+   * Sends a widget state update ({@code method: update}) on the comm the previous cell opened
+   * with {@link #openWidgetComm}.
+   */
+  static String updateWidget(ObjectNode partialState) {
+    return "import base64 as _b, json as _j\n"
+        + "_w.send({'method': 'update', 'state': _j.loads(_b.b64decode('"
+        + b64(partialState.toString()) + "')), 'buffer_paths': []})\n";
+  }
+
+  /**
+   * Shows {@code html} three ways: replacing a harmless display (update_display_data), and as
+   * the cell's result (execute_result).
+   */
+  static String updateAndResult(String html) {
+    return "import base64 as _b\n"
+        + "from IPython.display import HTML, display, update_display\n"
+        + "_h = _b.b64decode('" + b64(html) + "').decode()\n"
+        + "display(HTML('<b>first</b>'), display_id='nbg-d1')\n"
+        + "update_display(HTML(_h), display_id='nbg-d1')\n"
+        + "HTML(_h)\n";
+  }
+
   /** A pandas DataFrame shown with display(): its text/html table and text/plain. */
   static final String DATAFRAME = """
       import pandas as pd

@@ -110,6 +110,7 @@ class DownstreamServersIT {
     assertTrue(specs.path("kernelspecs").has(KERNEL), kind + " lists no python3 kernel: " + specs);
     String id = server.rest().startKernel(KERNEL);
     KernelSocket socket = KernelSocket.connect(sid -> server.channels(id, sid), WireFormat.LEGACY);
+    socket.awaitReady(Duration.ofSeconds(3), 10);
     return new Session(server, id, socket);
   }
 
@@ -182,6 +183,63 @@ class DownstreamServersIT {
       assertNotEquals(raw, expected.get(), "the policy rewrites this widget's state");
       assertEquals(expected.get(), got.get().path("data").path("state"), "state through " + kind);
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Kind.class, names = {"NOTEBOOK_VIA_GATEWAY", "SERVER_VIA_GATEWAY"})
+  void widgetStateUpdatesArriveSanitized(Kind kind) throws Exception {
+    ObjectNode widget = corpus.get(WIDGET_ATTACK).widget().orElseThrow();
+    ObjectNode raw = (ObjectNode) widget.get("state");
+    ObjectNode harmless = raw.deepCopy().put("value", "<b>harmless</b>");
+    ObjectNode update = raw.objectNode().set("value", raw.get("value"));
+    String commId = "nbg-" + UUID.randomUUID();
+    run(Kind.SERVER_DIRECT, Cells.openWidgetComm(commId, harmless));
+    assertEquals(update, commMsg(run(Kind.SERVER_DIRECT, Cells.updateWidget(update)), commId)
+        .orElseThrow().path("data").path("state"), "without nbguard the update is raw");
+
+    ObjectNode expected = policy.widgets().sanitizeModel(widget.path("model_module").asText(),
+        widget.path("model_name").asText(), update.deepCopy()).state().orElseThrow();
+    assertNotEquals(update, expected, "the policy rewrites this update");
+    commId = "nbg-" + UUID.randomUUID();
+    assertTrue(commOpen(run(kind, Cells.openWidgetComm(commId, harmless)), commId).isPresent());
+    Optional<JsonNode> got = commMsg(run(kind, Cells.updateWidget(update)), commId);
+    assertEquals(expected, got.orElseThrow(() -> new AssertionError("no comm_msg"))
+        .path("data").path("state"), "update through " + kind);
+  }
+
+  private static Optional<JsonNode> commMsg(Execution e, String commId) {
+    assertEquals("ok", e.replyStatus(), e.toString());
+    return e.ofType("comm_msg").stream().map(WireMessage::content)
+        .filter(c -> c.path("comm_id").asText().equals(commId)).findFirst();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Kind.class, names = {"NOTEBOOK_VIA_GATEWAY", "SERVER_VIA_GATEWAY"})
+  void updatedDisplaysAndResultsArriveSanitized(Kind kind) throws Exception {
+    String html = corpus.get("html-img-onerror-01").bundle().path("data").path("text/html")
+        .asText();
+    String cell = Cells.updateAndResult(html);
+    List<WireMessage> direct = outputs(run(Kind.SERVER_DIRECT, cell));
+    List<WireMessage> got = outputs(run(kind, cell));
+    assertEquals(List.of("display_data", "update_display_data", "execute_result"),
+        got.stream().map(WireMessage::msgType).toList(), got.toString());
+    assertEquals(direct.stream().map(WireMessage::msgType).toList(),
+        got.stream().map(WireMessage::msgType).toList());
+    for (int i = 1; i < 3; i++) {
+      JsonNode raw = direct.get(i).content();
+      assertEquals(html, raw.path("data").path("text/html").asText(), "the kernel sent it raw");
+      ObjectNode expected = policy.sanitize(raw).bundle();
+      assertEquals(expected.get("data"), got.get(i).content().get("data"), got.get(i).toString());
+      assertFalse(got.get(i).content().path("data").path("text/html").asText()
+          .contains("onerror"), got.get(i).toString());
+    }
+    assertEquals("nbg-d1", got.get(1).content().path("transient").path("display_id").asText(),
+        "the display id survives: " + got.get(1));
+  }
+
+  private static List<WireMessage> outputs(Execution e) {
+    assertEquals("ok", e.replyStatus(), e.toString());
+    return e.iopub().stream().filter(m -> !m.msgType().equals("execute_input")).toList();
   }
 
   private static Optional<JsonNode> commOpen(Execution e, String commId) {

@@ -84,6 +84,26 @@ final class KernelSocket implements WebSocket.Listener, AutoCloseable {
     return send("shell", "execute_request", content);
   }
 
+  /**
+   * Sends kernel_info_request until one is answered (each try waits {@code perTry}). Needed
+   * through Jupyter Server 1.23 / Notebook 6.4 in gateway mode: their GatewayWebSocketClient drops
+   * a client message that arrives before it has begun connecting upstream (the message waits on
+   * a placeholder Future that never completes).
+   */
+  void awaitReady(Duration perTry, int tries) throws InterruptedException {
+    for (int i = 0; i < tries; i++) {
+      Execution info = new Execution(send("shell", "kernel_info_request",
+          JSON.createObjectNode()));
+      try {
+        pump(info, e -> e.reply().isPresent(), perTry, p -> "");
+        return;
+      } catch (AssertionError timedOut) {
+        // lost on the way; ask again
+      }
+    }
+    throw new AssertionError("no kernel_info_reply after " + tries + " tries");
+  }
+
   /** Executes {@code code} and waits (bounded) for its reply and idle status. */
   Execution run(String code, Duration timeout) throws InterruptedException {
     Execution e = new Execution(execute(code));
