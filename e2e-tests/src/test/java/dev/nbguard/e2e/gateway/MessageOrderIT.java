@@ -17,14 +17,19 @@ import org.junit.jupiter.api.Timeout;
  * Order and completeness through a real gateway: one kernel, three clients with their own
  * session ids (two on the v1 subprotocol, one on legacy JSON); one of them runs a cell that
  * prints 10,000 numbered lines, each flushed as its own stream message, with an HTML display
- * (sanitized on the way) after every 500th. Every client must see every line and every display,
- * in the kernel's order, and only the executing client gets the shell reply.
+ * (sanitized on the way) after every 500th, and a 5,000-cell table (~250 KB, above the size the
+ * gateway sanitizes off its event loop) after lines 1249, 3749, …. Every client must see every
+ * line and every display, in the kernel's order, and only the executing client gets the shell
+ * reply.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
 class MessageOrderIT {
   private static final int LINES = 10_000;
   private static final int EVERY = 500;
+  private static final int TABLE_EVERY = 2500;
+  private static final int TABLE_AT = 1249;
+  private static final int TABLE_CELLS = 5000;
   private static final Duration WAIT = Duration.ofSeconds(90);
 
   private static final String CELL = """
@@ -33,7 +38,10 @@ class MessageOrderIT {
           print(f'line {i:05d}', flush=True)
           if i %% %d == %d:
               display(HTML(f'<b onclick="alert(1)">display {i:05d}</b>'))
-      """.formatted(LINES, EVERY, EVERY - 1);
+          if i %% %d == %d:
+              cells = ''.join(f'<tr><td onclick="alert(1)">{i}-{j}</td></tr>' for j in range(%d))
+              display(HTML(f'<table>{cells}</table>'))
+      """.formatted(LINES, EVERY, EVERY - 1, TABLE_EVERY, TABLE_AT, TABLE_CELLS);
 
   private GatewayProcess gateway;
   private String kernelId;
@@ -86,6 +94,21 @@ class MessageOrderIT {
     gateway.checkAlive();
   }
 
+  /** A big table as "table N" once it is checked whole and sanitized; other HTML as it is. */
+  private static String summary(String who, String html) {
+    if (!html.startsWith("<table")) {
+      return html;
+    }
+    java.util.regex.Matcher first = java.util.regex.Pattern.compile("<td>(\\d+)-0</td>")
+        .matcher(html);
+    assertTrue(first.find(), who + ": a table without its first cell");
+    String n = first.group(1);
+    assertEquals(TABLE_CELLS, html.split("<td>", -1).length - 1, who + ": cells of table " + n);
+    assertTrue(html.contains("<td>" + n + "-" + (TABLE_CELLS - 1) + "</td>"), who + ": last cell");
+    assertTrue(!html.contains("onclick"), who + ": table " + n + " not sanitized");
+    return "table " + n;
+  }
+
   /** Lines 0..9999 in order, each display right after its line, nothing else in between. */
   private static void checkOrder(String who, Execution e) {
     StringBuilder out = new StringBuilder();
@@ -99,7 +122,7 @@ class MessageOrderIT {
         case "display_data" -> {
           int linesBefore = (int) out.chars().filter(ch -> ch == '\n').count();
           String html = m.content().path("data").path("text/html").asText();
-          displays.add(linesBefore + ":" + html);
+          displays.add(linesBefore + ":" + summary(who, html));
         }
         case "execute_input" -> assertEquals(0, out.length(), who + ": execute_input late");
         default -> throw new AssertionError(who + ": unexpected " + m);
@@ -119,9 +142,14 @@ class MessageOrderIT {
       }
     }
     List<String> expected = new ArrayList<>();
-    for (int i = EVERY - 1; i < LINES; i += EVERY) {
-      // the onclick handler is gone: the display went through the policy
-      expected.add((i + 1) + ":<b>display %05d</b>".formatted(i));
+    for (int i = 0; i < LINES; i++) {
+      if (i % EVERY == EVERY - 1) {
+        // the onclick handler is gone: the display went through the policy
+        expected.add((i + 1) + ":<b>display %05d</b>".formatted(i));
+      }
+      if (i % TABLE_EVERY == TABLE_AT) {
+        expected.add((i + 1) + ":table " + i);
+      }
     }
     assertEquals(expected, displays, who + ": displays (lines before : html)");
   }
