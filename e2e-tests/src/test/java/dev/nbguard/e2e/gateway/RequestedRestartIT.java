@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,8 +25,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * reconnect of its own restart; two sockets with one session id then replace each other).
  * Jupyter Server 1.23 running its own kernels is the reference.
  */
-@Disabled("nbguard bug (found by the e2e helper): KernelRunner.restart publishes a synthetic"
-    + " 'status: restarting' for requested restarts; enable when fixed")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
 class RequestedRestartIT {
