@@ -6,7 +6,7 @@
 //
 // job.json: {baseUrl, token, protocol: "v1" | "legacy", kernel, cells: {name: code},
 //            echo: {setup: code, target: name, buffers: [base64, ...]},
-//            interrupt: code, restart: {before: code, after: code}}
+//            input: {code, answer}, interrupt: code, restart: {before: code, after: code}}
 //
 // Writes one JSON object to result.json (stdout carries the library's console logging): the
 // WebSocket subprotocol the connection settled on, for each cell the iopub messages it produced
@@ -51,6 +51,26 @@ async function runCell(kernel, code) {
   };
   const reply = await withTimeout(future.done, 30000, 'execute: ' + code.slice(0, 60));
   return { status: reply.content.status, iopub };
+}
+
+/** Runs a cell that calls input(); answers every input_request on stdin with input.answer. */
+async function inputCell(kernel, input) {
+  const iopub = [];
+  const prompts = [];
+  const future = kernel.requestExecute({ code: input.code, allow_stdin: true });
+  future.onIOPub = msg => {
+    if (msg.header.msg_type !== 'status') {
+      iopub.push({ msg_type: msg.header.msg_type, content: msg.content });
+    }
+  };
+  future.onStdin = msg => {
+    if (msg.header.msg_type === 'input_request') {
+      prompts.push(msg.content.prompt);
+      future.sendInputReply({ status: 'ok', value: input.answer }, msg.header);
+    }
+  };
+  const reply = await withTimeout(future.done, 30000, 'the input() cell');
+  return { status: reply.content.status, prompts, iopub };
 }
 
 /** Runs a long cell and interrupts it once it runs (POST /api/kernels/ID/interrupt). */
@@ -125,6 +145,9 @@ async function main() {
     }
     if (job.echo) {
       result.echo = await echoBuffers(kernel, job.echo);
+    }
+    if (job.input) {
+      result.input = await inputCell(kernel, job.input);
     }
     if (job.interrupt) {
       result.interrupt = await interruptCell(kernel, job.interrupt);

@@ -317,6 +317,25 @@ class DownstreamServersIT {
 
   @ParameterizedTest
   @EnumSource(value = Kind.class, names = {"NOTEBOOK_VIA_GATEWAY", "SERVER_VIA_GATEWAY"})
+  void aSecondTabOnTheSameKernelSeesTheOutputButNotTheReply(Kind kind) throws Exception {
+    Session s = session(kind);
+    try (KernelSocket other = KernelSocket.connect(sid -> s.server().channels(s.kernelId(), sid),
+        WireFormat.LEGACY)) {
+      other.awaitReady(Duration.ofSeconds(3), 10);
+      Execution ran = s.socket().run("print('seen by both tabs')", CELL);
+      assertEquals("seen by both tabs\n", ran.stream("stdout"), ran.toString());
+      Execution seen = new Execution(ran.msgId());
+      other.pump(seen, Execution::idle, CELL, p -> "");
+      assertEquals("seen by both tabs\n", seen.stream("stdout"), seen.toString());
+      assertTrue(seen.reply().isEmpty(), "the other tab got the reply: " + seen);
+      // and the other tab can run cells of its own
+      assertEquals("ok", other.run("print('mine')", CELL).replyStatus());
+    }
+    assertEquals("ok", run(kind, "pass").replyStatus(), "the first tab still works");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Kind.class, names = {"NOTEBOOK_VIA_GATEWAY", "SERVER_VIA_GATEWAY"})
   void interruptThroughRestStopsASleepingCell(Kind kind) throws Exception {
     Session s = session(kind);
     long started = System.nanoTime();

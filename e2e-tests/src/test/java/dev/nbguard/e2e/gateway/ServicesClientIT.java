@@ -29,8 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A client built on {@code @jupyterlab/services} (Node 20, e2e-tests/services-client) talks to a
  * real nbguard gateway directly: once on the v1 subprotocol, once on legacy JSON frames (a
- * WebSocket that offers no subprotocol). It runs cells, gets a sanitized attack and a print, and
- * sends binary buffers on a comm that the kernel echoes back.
+ * WebSocket that offers no subprotocol). It runs cells, gets a sanitized attack and a print,
+ * sends binary buffers on a comm that the kernel echoes back, answers input() on stdin,
+ * interrupts a cell and restarts the kernel the way JupyterLab does.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
@@ -97,6 +98,9 @@ class ServicesClientIT {
         .put("target", "nbguard_echo");
     ArrayNode sent = echo.putArray("buffers");
     buffers().forEach(b -> sent.add(Base64.getEncoder().encodeToString(b)));
+    job.putObject("input")
+        .put("code", "nbg_name = input('Who goes there? ')\nprint('hello ' + nbg_name[::-1])")
+        .put("answer", "draugbn");
     job.put("interrupt", "import time\ntime.sleep(60)\nprint('slept through')");
     job.putObject("restart")
         .put("before", "nbg_state = 41\nprint(nbg_state + 1)")
@@ -129,6 +133,11 @@ class ServicesClientIT {
     List<String> expectedBack = new ArrayList<>();
     sent.forEach(b -> expectedBack.add(b.asText()));
     assertEquals(expectedBack, back, "buffers echoed byte for byte over " + protocol);
+
+    JsonNode input = result.path("input");
+    assertEquals("ok", input.path("status").asText(), input.toString());
+    assertEquals(List.of("Who goes there? "), texts(input.path("prompts")));
+    assertEquals(List.of("hello nbguard\n"), texts(input, "stream", "text"));
 
     JsonNode interrupted = result.path("interrupt");
     assertEquals("error", interrupted.path("status").asText(), interrupted.toString());
@@ -175,6 +184,12 @@ class ServicesClientIT {
         out.add(m.path("content"));
       }
     });
+    return out;
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(v -> out.add(v.asText()));
     return out;
   }
 
