@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -332,6 +333,40 @@ class DownstreamServersIT {
       assertEquals("ok", other.run("print('mine')", CELL).replyStatus());
     }
     assertEquals("ok", run(kind, "pass").replyStatus(), "the first tab still works");
+  }
+
+  /**
+   * The way JupyterLab and the notebook UIs start kernels: {@code POST /api/sessions}. Jupyter
+   * Server 1.23 then sends the gateway {@code env} = its whole os.environ plus
+   * {@code JPY_SESSION_NAME} (SessionManager.get_kernel_env), besides its KERNEL_* variables.
+   */
+  @Disabled("nbguard bug (found by the e2e helper): POST /api/kernels answers 400 to an env with"
+      + " names outside KERNEL_* (Jupyter Server 1.23 sends its whole os.environ for every"
+      + " session), so no notebook can start a kernel through Jupyter Server; Notebook 6.4"
+      + " passes. Enable when fixed")
+  @ParameterizedTest
+  @EnumSource(value = Kind.class, names = {"NOTEBOOK_VIA_GATEWAY", "SERVER_VIA_GATEWAY"})
+  void notebookSessionsStartKernelsInTheGatewayWithTheServersKernelVariables(Kind kind)
+      throws Exception {
+    JupyterProcess server = servers.get(kind);
+    JsonNode created = server.rest().expect(201, "POST", "/api/sessions", """
+        {"path": "nbg-e2e.ipynb", "name": "nbg-e2e.ipynb", "type": "notebook",
+         "kernel": {"name": "python3"}}""");
+    String sessionId = created.path("id").asText();
+    String kernelId = created.path("kernel").path("id").asText();
+    JsonNode inGateway = gateway.rest().expect(200, "GET", "/api/kernels/" + kernelId, null);
+    assertEquals("python3", inGateway.path("name").asText(), "the gateway runs the kernel");
+    try (KernelSocket socket = KernelSocket.connect(sid -> server.channels(kernelId, sid),
+        WireFormat.LEGACY)) {
+      socket.awaitReady(Duration.ofSeconds(3), 10);
+      Execution env = socket.run("import os\nprint(os.environ.get('KERNEL_WORKING_DIR'))\n"
+          + "print(os.environ.get('" + JupyterProcess.KERNEL_VARIABLE + "'))", CELL);
+      assertEquals(server.home() + "\n" + server.kernelVariableValue() + "\n",
+          env.stream("stdout"), env.toString());
+    }
+    server.rest().expect(204, "DELETE", "/api/sessions/" + sessionId, null);
+    assertEquals(404, gateway.rest().call("GET", "/api/kernels/" + kernelId, null).status(),
+        "the session's kernel is gone from the gateway");
   }
 
   @ParameterizedTest

@@ -40,13 +40,18 @@ final class JupyterProcess implements AutoCloseable {
   private final ServiceProcess process;
   private final int port;
   private final String token;
+  private final Path home;
 
-  private JupyterProcess(Kind kind, ServiceProcess process, int port, String token) {
+  private JupyterProcess(Kind kind, ServiceProcess process, int port, String token, Path home) {
     this.kind = kind;
     this.process = process;
     this.port = port;
     this.token = token;
+    this.home = home;
   }
+
+  /** The value of {@link #KERNEL_VARIABLE} in this server's environment. */
+  static final String KERNEL_VARIABLE = "KERNEL_NBG_E2E";
 
   /** Launches the server (not waiting for it: see {@link #awaitUp}). */
   static JupyterProcess launch(Kind kind, Path dir, Optional<GatewayProcess> gateway)
@@ -60,6 +65,8 @@ final class JupyterProcess implements AutoCloseable {
     env.put("HOME", home.toString());
     env.put("JUPYTER_RUNTIME_DIR", home.resolve("runtime").toString());
     env.put("JUPYTER_CONFIG_DIR", home.resolve("config").toString());
+    // servers in gateway mode forward KERNEL_* variables to the gateway's kernel start
+    env.put(KERNEL_VARIABLE, "from " + name);
     cmd.add(GatewaySettings.JUPYTER);
     if (kind == Kind.NOTEBOOK_VIA_GATEWAY) {
       GatewayProcess gw = gateway.orElseThrow();
@@ -77,7 +84,7 @@ final class JupyterProcess implements AutoCloseable {
     }
     cmd.addAll(List.of("--allow-root", "--no-browser", "--ip=127.0.0.1", "--port=" + port));
     ServiceProcess p = ServiceProcess.start(kind.label, cmd, env, dir.resolve(name + ".log"));
-    return new JupyterProcess(kind, p, port, token);
+    return new JupyterProcess(kind, p, port, token, home);
   }
 
   private static int freePort() throws IOException {
@@ -103,6 +110,15 @@ final class JupyterProcess implements AutoCloseable {
 
   Kind kind() {
     return kind;
+  }
+
+  /** The server's root (notebook) directory. */
+  Path home() {
+    return home;
+  }
+
+  String kernelVariableValue() {
+    return "from " + kind.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   Rest rest() {
