@@ -278,6 +278,39 @@ class DownstreamServersIT {
     return Base64.getMimeDecoder().decode(b64);
   }
 
+  /**
+   * Kernel to client only: the relays of Jupyter Server 1.23 and Notebook 6.4 in gateway mode
+   * forward a client's binary frame upstream as a text frame (GatewayWebSocketClient calls
+   * write_message without binary=True), so client buffers cannot reach any gateway through them;
+   * client buffers are proven against nbguard directly (ServicesClientIT).
+   */
+  @ParameterizedTest
+  @EnumSource(value = Kind.class, names = {"NOTEBOOK_VIA_GATEWAY", "SERVER_VIA_GATEWAY"})
+  void binaryBuffersFromTheKernelArriveIntact(Kind kind) throws Exception {
+    String commId = "nbg-" + UUID.randomUUID();
+    Execution e = run(kind, "from ipykernel.comm import Comm\n"
+        + "_big = bytes((i * 131 + 7) % 256 for i in range(70000))\n"
+        + "_c = Comm(target_name='nbg_bytes', comm_id='" + commId + "', data={'n': 2},"
+        + " buffers=[_big, bytes(range(256))])\n");
+    assertEquals("ok", e.replyStatus(), e.toString());
+    WireMessage open = e.ofType("comm_open").stream()
+        .filter(m -> m.content().path("comm_id").asText().equals(commId)).findFirst()
+        .orElseThrow(() -> new AssertionError("no comm_open: " + e));
+    byte[] big = new byte[70_000];
+    for (int i = 0; i < big.length; i++) {
+      big[i] = (byte) (i * 131 + 7);
+    }
+    byte[] all = new byte[256];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = (byte) i;
+    }
+    assertEquals(2, open.buffers().size(), open.toString());
+    assertEquals(Base64.getEncoder().encodeToString(big),
+        Base64.getEncoder().encodeToString(open.buffers().get(0)), "buffer 0 through " + kind);
+    assertEquals(Base64.getEncoder().encodeToString(all),
+        Base64.getEncoder().encodeToString(open.buffers().get(1)), "buffer 1 through " + kind);
+  }
+
   @ParameterizedTest
   @EnumSource(value = Kind.class, names = {"NOTEBOOK_VIA_GATEWAY", "SERVER_VIA_GATEWAY"})
   void printStreamsAndErrorsWithTracebacks(Kind kind) throws Exception {
