@@ -38,6 +38,10 @@ final class WsPump {
     from.binaryMessageHandler(b -> accept(new WsMessage.Binary(b)));
     from.exceptionHandler(e -> LOG.log(Level.DEBUG, () -> name + ": " + e));
     from.closeHandler(v -> tail.onComplete(x -> closeDestination()));
+    if (from.isClosed()) { // closed before the relay was set up
+      closeDestination();
+      return;
+    }
     from.resume();
   }
 

@@ -51,7 +51,7 @@ final class WsRelay {
         .setSsl(config.upstream().ssl())
         .setURI(req.uri())
         .setSubProtocols(offered)
-        .setAllowOriginHeader(false) // the browser's own Origin goes in the headers below
+        .setAllowOriginHeader(true) // false would strip the browser's Origin copied below
         .setConnectTimeout(config.upstreamTimeout().toMillis())
         .setTimeout(config.upstreamTimeout().toMillis())
         .setHeaders(ProxyHeaders.webSocketRequest(req.headers()));
