@@ -61,6 +61,7 @@ public final class ProxyServer extends VerticleBase {
         .setPort(config.port())
         .setTcpNoDelay(true)
         .setHandle100ContinueAutomatically(true)
+        .setHttp2ClearTextEnabled(false) // browsers speak HTTP/1.1 to Jupyter; so does the relay
         .setMaxHeaderSize(MAX_HEADER_BYTES)
         .setMaxInitialLineLength(MAX_HEADER_BYTES)
         // "*": accept whatever the request still offers when it is upgraded; WsRelay sets that

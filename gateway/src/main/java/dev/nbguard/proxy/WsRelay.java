@@ -3,6 +3,7 @@ package dev.nbguard.proxy;
 import dev.nbguard.filter.MessageFilter;
 import dev.nbguard.protocol.CodecLimits;
 import dev.nbguard.protocol.WsProtocol;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
@@ -45,17 +46,7 @@ final class WsRelay {
   void relay(HttpServerRequest req) {
     req.pause();
     List<String> offered = offered(req);
-    WebSocketConnectOptions options = new WebSocketConnectOptions()
-        .setHost(config.upstream().host())
-        .setPort(config.upstream().port())
-        .setSsl(config.upstream().ssl())
-        .setURI(req.uri())
-        .setSubProtocols(offered)
-        .setAllowOriginHeader(true) // false would strip the browser's Origin copied below
-        .setConnectTimeout(config.upstreamTimeout().toMillis())
-        .setTimeout(config.upstreamTimeout().toMillis())
-        .setHeaders(ProxyHeaders.webSocketRequest(req.headers()));
-    client.connect(options).onComplete(ar -> {
+    connectUpstream(req, offered).onComplete(ar -> {
       if (ar.failed()) {
         refuse(req, ar.cause());
         return;
@@ -77,6 +68,40 @@ final class WsRelay {
         bridge(req.path(), down.result(), up);
       });
     });
+  }
+
+  /**
+   * Connects with the browser's offer. A server that accepts the upgrade without choosing any
+   * offered subprotocol (classic Notebook has no v1) fails the client's check; then it is
+   * asked again offering none, and the browser gets none (legacy) too.
+   */
+  private Future<WebSocket> connectUpstream(HttpServerRequest req, List<String> offered) {
+    return client.connect(options(req, offered)).recover(e -> offered.isEmpty()
+        || e instanceof UpgradeRejectedException || !mentionsSubprotocol(e)
+        ? Future.failedFuture(e) : client.connect(options(req, List.of())));
+  }
+
+  private WebSocketConnectOptions options(HttpServerRequest req, List<String> offered) {
+    return new WebSocketConnectOptions()
+        .setHost(config.upstream().host())
+        .setPort(config.upstream().port())
+        .setSsl(config.upstream().ssl())
+        .setURI(req.uri())
+        .setSubProtocols(offered)
+        .setAllowOriginHeader(true) // false would strip the browser's Origin copied below
+        .setConnectTimeout(config.upstreamTimeout().toMillis())
+        .setTimeout(config.upstreamTimeout().toMillis())
+        .setHeaders(ProxyHeaders.webSocketRequest(req.headers()));
+  }
+
+  private static boolean mentionsSubprotocol(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT)
+          .contains("subprotocol")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void bridge(String path, ServerWebSocket down, WebSocket up) {
