@@ -59,6 +59,11 @@ final class HttpForwarder {
       if (req.authority() != null) {
         up.authority(req.authority()); // the browser's Host: see ProxyHeaders
       }
+      req.response().closeHandler(v -> {
+        if (!req.response().ended()) {
+          up.reset(); // the browser went away: stop the upstream work too
+        }
+      });
       boolean hasBody = req.headers().contains("Content-Length")
           || req.headers().contains("Transfer-Encoding");
       var answer = hasBody ? up.send(req) : up.send();
