@@ -28,7 +28,7 @@ public final class RunningProxy implements AutoCloseable {
       throws Exception {
     Vertx vertx = Vertx.vertx();
     MessageFilter filter = new MessageFilter(policy, audit);
-    ProxyServer server = new ProxyServer(config, filter);
+    ProxyServer server = new ProxyServer(config, filter, audit);
     try {
       vertx.deployVerticle(server).await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
