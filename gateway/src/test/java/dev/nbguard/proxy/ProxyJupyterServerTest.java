@@ -135,6 +135,22 @@ class ProxyJupyterServerTest {
   }
 
   @Test
+  void aForeignHostIsStillRefusedByJupyterAsDnsRebinding() throws Exception {
+    for (String host : new String[] {"evil.example", "127.0.0.1"}) {
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", proxy.port())) {
+        s.setSoTimeout(30_000);
+        s.getOutputStream().write(("GET /api/status?token=" + JupyterFixture.TOKEN
+            + " HTTP/1.1\r\nHost: " + host + ":" + proxy.port()
+            + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String status = new java.io.BufferedReader(new java.io.InputStreamReader(
+            s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        assertEquals(host.equals("evil.example") ? "HTTP/1.1 403 Forbidden" : "HTTP/1.1 200 OK",
+            status, host);
+      }
+    }
+  }
+
+  @Test
   void unknownKernelChannelsAnswerJupytersOwn404() throws Exception {
     HttpResponse<String> r = call(proxy.origin(), "GET",
         "/api/kernels/00000000-0000-0000-0000-000000000000/channels", null);
