@@ -87,9 +87,9 @@ final class ProxyCommand implements Callable<Integer> {
     RunningProxy proxy;
     try {
       proxy = RunningProxy.start(config, outputPolicy, audit);
-    } catch (Exception e) {
+    } catch (java.io.IOException e) {
       AuditOption.close(audit);
-      io.error("cannot listen on " + ip + ":" + port + ": " + e.getMessage());
+      io.error(e.getMessage());
       return ExitCodes.USAGE;
     }
     CountDownLatch stopped = new CountDownLatch(1);
