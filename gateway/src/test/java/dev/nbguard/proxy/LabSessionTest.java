@@ -149,6 +149,31 @@ class LabSessionTest {
     }
   }
 
+  @Test
+  void jupyterAndItsKernelsStopEvenWhenNbguardIsKilled() throws Exception {
+    jupyter();
+    Path d = dir("killed");
+    Path root = Files.createDirectories(d.resolve("root"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process nbguard = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "dev.nbguard.cli.Main", "lab", "--port", "0", "--root-dir", root.toString(),
+        "--jupyter-log", d.resolve("jupyter.log").toString())
+        .redirectError(d.resolve("nbguard.err").toFile())
+        .start();
+    List<ProcessHandle> started = new ArrayList<>();
+    try {
+      Matcher m = Pattern.compile("(http://[^/]+)/.*token=([0-9a-f]+)").matcher(readUrl(nbguard));
+      assertTrue(m.matches());
+      startKernel(m.group(1), m.group(2));
+      started.addAll(nbguard.descendants().toList());
+      nbguard.destroyForcibly(); // SIGKILL: no shutdown hook runs
+      assertTrue(nbguard.waitFor(30, TimeUnit.SECONDS));
+      assertAllGone(started);
+    } finally {
+      started.forEach(ProcessHandle::destroyForcibly);
+    }
+  }
+
   private static String readUrl(Process p) throws Exception {
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
         StandardCharsets.UTF_8));
