@@ -118,6 +118,48 @@ class KernelRelayTest {
     }
   }
 
+  @Test
+  void aBrowserThatPausesGetsEverythingOnceItReadsAgain() throws Exception {
+    int count = 120;
+    String big = "<p>" + "x".repeat(KernelChannelFilter.ON_LOOP_BYTES) + "</p><b>";
+    try (StubUpstream up = new StubUpstream(0, List.of(), req -> req.toWebSocket()
+        .onSuccess(ws -> {
+          for (int i = 0; i < count; i++) {
+            ws.writeTextMessage(i % 2 == 0 ? display("m" + i, big + i) : stream("m" + i, "s"));
+          }
+        })); RunningProxy proxy = proxyTo(up.port())) {
+      java.util.concurrent.BlockingQueue<String> got =
+          new java.util.concurrent.LinkedBlockingQueue<>();
+      StringBuilder part = new StringBuilder();
+      WebSocket browser = http.newWebSocketBuilder().buildAsync(channels(proxy),
+          new WebSocket.Listener() {
+            @Override
+            public void onOpen(WebSocket webSocket) {
+              // reads nothing at first
+            }
+
+            @Override
+            public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+              part.append(data);
+              if (last) {
+                got.add(part.toString());
+                part.setLength(0);
+              }
+              w.request(1);
+              return null;
+            }
+          }).get(10, TimeUnit.SECONDS);
+      Thread.sleep(3000); // the proxy fills its queues and pauses the upstream meanwhile
+      browser.request(1);
+      for (int i = 0; i < count; i++) {
+        String m = got.poll(30, TimeUnit.SECONDS);
+        assertTrue(m != null, "message " + i + " never came");
+        assertEquals("m" + i, JSON.readTree(m).path("header").path("msg_id").asText());
+      }
+      browser.abort();
+    }
+  }
+
   /** Writes messages as fast as the socket takes them; reports when it stalls or hits a cap. */
   private static final class Flood {
     private final ServerWebSocket ws;
