@@ -109,6 +109,8 @@ final class LabCommand implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      io.out().println("nbguard lab: stopping Jupyter and its kernels");
+      io.out().flush();
       session.close();
       AuditOption.close(audit);
       stopped.countDown();
