@@ -253,7 +253,13 @@ def main():
     except SystemExit:
         pass
     finally:
-        kernel.ctx.destroy(linger=1000)
+        # flush what was sent (linger), then exit without waiting for the heartbeat thread,
+        # which is blocked on its own socket (terminating the context would wait for it)
+        for sock in (kernel.shell, kernel.control, kernel.stdin, kernel.iopub):
+            sock.close(linger=1000)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
 
 
 if __name__ == "__main__":

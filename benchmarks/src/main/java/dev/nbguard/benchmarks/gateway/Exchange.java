@@ -5,9 +5,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * What came back for one request: its IOPub status times, its outputs (counted, checked for
  * order by the index that ends each output's msg_id, and, for HTML, whether a table survived)
- * and its reply. Written only by the client's receiving thread; read by the measuring thread
- * after {@link #done()} completes (which orders the reads after the writes). Complete once both
- * the idle status and the reply have arrived.
+ * and its reply. Written by the client's receiving thread(s) (IOPub and replies may come on
+ * different threads, hence the locking); read by the measuring thread after {@link #done()}
+ * completes (which orders the reads after the writes). Complete once both the idle status and
+ * the reply have arrived.
  */
 final class Exchange {
   private static final byte[] TABLE = Wire.bytes("<table");
@@ -34,7 +35,7 @@ final class Exchange {
     return done;
   }
 
-  void onIopub(String msgType, Slice header, Slice content, long now) {
+  synchronized void onIopub(String msgType, Slice header, Slice content, long now) {
     switch (msgType) {
       case "status" -> {
         String state = Wire.stringField(content, "execution_state").orElse("");
@@ -60,11 +61,15 @@ final class Exchange {
     }
   }
 
-  void onReply(String msgType, Slice content, long now) {
+  synchronized void onReply(String msgType, Slice content, long now) {
     replyNanos = now;
     replyType = msgType;
     replyContent = content.length() < 4096 ? content.toString() : "";
     completeIfDone();
+  }
+
+  synchronized boolean hasReply() {
+    return replyNanos != 0;
   }
 
   private void completeIfDone() {

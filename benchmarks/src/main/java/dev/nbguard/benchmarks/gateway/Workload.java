@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** The measured operations, the same for every {@link KernelClient}. */
@@ -37,7 +36,7 @@ final class Workload {
     client.inbox().expect(e);
     client.send(e.msgId, msgType, content);
     try {
-      return e.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return client.await(e, timeout);
     } catch (ExecutionException ex) {
       throw new IllegalStateException(ex.getCause());
     } catch (TimeoutException ex) {

@@ -7,14 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.zeromq.SocketType;
@@ -23,46 +26,38 @@ import org.zeromq.ZMQ;
 
 /**
  * The kernel alone: launches the flood kernel with a connection file of its own and talks to
- * it over ZeroMQ (JeroMQ: a DEALER on shell, a SUB on IOPub), signing with HMAC-SHA256. One
- * thread owns the sockets; {@link #send} hands requests to it through a queue and an inproc
- * wake-up socket.
+ * it over ZeroMQ (JeroMQ), signing with HMAC-SHA256. The measuring thread owns the shell DEALER:
+ * it sends and, in {@link #await}, reads the replies itself (no thread hand-off in the round
+ * trip); a reader thread owns the IOPub SUB.
  */
 final class ZmqKernelClient implements KernelClient {
   private static final byte[] DELIMITER = Wire.bytes("<IDS|MSG>");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private record Outgoing(String msgId, String msgType, Map<String, Object> content) {}
-
   private final String session = UUID.randomUUID().toString();
   private final Inbox inbox = new Inbox();
-  private final ConcurrentLinkedQueue<Outgoing> outgoing = new ConcurrentLinkedQueue<>();
   private final ZContext context = new ZContext();
-  private final ZMQ.Socket wakeSender;
+  private final ZMQ.Socket shell;
   private final Process kernel;
-  private final Thread io;
-  private final byte[] key;
+  private final Thread iopubReader;
+  private final Mac mac;
   private volatile boolean running = true;
 
   private ZmqKernelClient(Process kernel, Map<String, Object> connection) {
     this.kernel = kernel;
-    this.key = Wire.bytes((String) connection.get("key"));
+    this.mac = mac(Wire.bytes((String) connection.get("key")));
     String url = "tcp://127.0.0.1:";
-    ZMQ.Socket shell = context.createSocket(SocketType.DEALER);
+    shell = context.createSocket(SocketType.DEALER);
     shell.setLinger(0);
     shell.connect(url + connection.get("shell_port"));
     ZMQ.Socket iopub = context.createSocket(SocketType.SUB);
     iopub.setLinger(0);
-    iopub.setRcvHWM(0);
+    iopub.setReceiveTimeOut(200);
     iopub.subscribe(new byte[0]);
     iopub.connect(url + connection.get("iopub_port"));
-    String wake = "inproc://wake-" + session;
-    ZMQ.Socket wakeReceiver = context.createSocket(SocketType.PAIR);
-    wakeReceiver.bind(wake);
-    wakeSender = context.createSocket(SocketType.PAIR);
-    wakeSender.connect(wake);
-    io = new Thread(() -> loop(shell, iopub, wakeReceiver), "zmq-client");
-    io.setDaemon(true);
-    io.start();
+    iopubReader = new Thread(() -> readIopub(iopub), "zmq-iopub");
+    iopubReader.setDaemon(true);
+    iopubReader.start();
   }
 
   /** Launches {@code python script -f CONNECTION_FILE} with files under {@code dir}. */
@@ -91,82 +86,40 @@ final class ZmqKernelClient implements KernelClient {
     }
   }
 
-  private void loop(ZMQ.Socket shell, ZMQ.Socket iopub, ZMQ.Socket wake) {
-    Mac mac = mac();
-    try (ZMQ.Poller poller = context.createPoller(3)) {
-      poller.register(shell, ZMQ.Poller.POLLIN);
-      poller.register(iopub, ZMQ.Poller.POLLIN);
-      poller.register(wake, ZMQ.Poller.POLLIN);
-      while (running && poller.poll(200) >= 0) {
-        while (wake.recv(ZMQ.DONTWAIT) != null) {
-          // drained: the queue says what to send
-        }
-        for (Outgoing o; (o = outgoing.poll()) != null; ) {
-          sendNow(shell, mac, o);
-        }
-        drain(iopub, "iopub");
-        drain(shell, "shell");
+  private void readIopub(ZMQ.Socket iopub) {
+    try {
+      while (running) {
+        receiveOne(iopub, "iopub");
       }
     } catch (RuntimeException e) {
       if (running) {
         System.err.println("zmq client: " + e);
       }
+    } finally {
+      iopub.close();
     }
   }
 
-  private void drain(ZMQ.Socket socket, String channel) {
-    for (int budget = 0; budget < 1000; budget++) {
-      byte[] first = socket.recv(ZMQ.DONTWAIT);
-      if (first == null) {
-        return;
-      }
-      List<byte[]> frames = new ArrayList<>(8);
-      frames.add(first);
-      while (socket.hasReceiveMore()) {
-        frames.add(socket.recv());
-      }
-      int at = indexOfDelimiter(frames);
-      if (at >= 0 && frames.size() >= at + 6) {
-        inbox.receive(channel, Slice.of(frames.get(at + 2)), Slice.of(frames.get(at + 3)),
-            Slice.of(frames.get(at + 5)));
-      }
+  /** Reads one message (waiting up to the socket's receive timeout); false when none came. */
+  private boolean receiveOne(ZMQ.Socket socket, String channel) {
+    byte[] first = socket.recv();
+    if (first == null) {
+      return false;
     }
-  }
-
-  private static int indexOfDelimiter(List<byte[]> frames) {
-    for (int i = 0; i < frames.size(); i++) {
-      if (java.util.Arrays.equals(frames.get(i), DELIMITER)) {
-        return i;
-      }
+    List<byte[]> frames = new ArrayList<>(8);
+    frames.add(first);
+    while (socket.hasReceiveMore()) {
+      frames.add(socket.recv());
     }
-    return -1;
-  }
-
-  private void sendNow(ZMQ.Socket shell, Mac mac, Outgoing o) {
-    List<byte[]> parts = Wire.request(session, o.msgId(), o.msgType(), o.content());
-    for (byte[] part : parts) {
-      mac.update(part);
+    int at = -1;
+    for (int i = 0; i < frames.size() && at < 0; i++) {
+      at = Arrays.equals(frames.get(i), DELIMITER) ? i : -1;
     }
-    byte[] signature = HexFormat.of().formatHex(mac.doFinal()).getBytes(StandardCharsets.US_ASCII);
-    shell.sendMore(DELIMITER);
-    shell.sendMore(signature);
-    for (int i = 0; i < parts.size(); i++) {
-      if (i < parts.size() - 1) {
-        shell.sendMore(parts.get(i));
-      } else {
-        shell.send(parts.get(i));
-      }
+    if (at >= 0 && frames.size() >= at + 6) {
+      inbox.receive(channel, Slice.of(frames.get(at + 2)), Slice.of(frames.get(at + 3)),
+          Slice.of(frames.get(at + 5)));
     }
-  }
-
-  private Mac mac() {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return true;
   }
 
   @Override
@@ -184,9 +137,45 @@ final class ZmqKernelClient implements KernelClient {
     if (!kernel.isAlive()) {
       throw new IllegalStateException("the flood kernel exited with " + kernel.exitValue());
     }
-    outgoing.add(new Outgoing(msgId, msgType, content));
-    synchronized (wakeSender) {
-      wakeSender.send(new byte[] {1});
+    List<byte[]> parts = Wire.request(session, msgId, msgType, content);
+    for (byte[] part : parts) {
+      mac.update(part);
+    }
+    byte[] signature = HexFormat.of().formatHex(mac.doFinal()).getBytes(StandardCharsets.US_ASCII);
+    shell.sendMore(DELIMITER);
+    shell.sendMore(signature);
+    for (int i = 0; i < parts.size(); i++) {
+      if (i < parts.size() - 1) {
+        shell.sendMore(parts.get(i));
+      } else {
+        shell.send(parts.get(i));
+      }
+    }
+  }
+
+  @Override
+  public Exchange await(Exchange e, Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!e.hasReply()) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
+        throw new TimeoutException("no reply");
+      }
+      shell.setReceiveTimeOut((int) Math.min(left, 200));
+      receiveOne(shell, "shell");
+    }
+    long left = Math.max(1, deadline - System.nanoTime());
+    return e.done().get(left, TimeUnit.NANOSECONDS);
+  }
+
+  private static Mac mac(byte[] key) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -194,7 +183,7 @@ final class ZmqKernelClient implements KernelClient {
   public void close() {
     running = false;
     try {
-      io.join(2000);
+      iopubReader.join(2000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
