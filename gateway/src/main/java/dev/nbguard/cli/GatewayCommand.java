@@ -1,28 +1,16 @@
 package dev.nbguard.cli;
 
-import dev.nbguard.filter.AuditLog;
-import dev.nbguard.filter.MessageFilter;
-import dev.nbguard.kernel.ConnectionFiles;
-import dev.nbguard.kernel.KernelManager;
-import dev.nbguard.kernel.KernelSpecs;
-import dev.nbguard.kernel.ManagerOptions;
 import dev.nbguard.sanitizer.OutputPolicy;
 import dev.nbguard.sanitizer.PolicyFiles;
+import dev.nbguard.server.Gateway;
 import dev.nbguard.server.GatewayConfig;
-import dev.nbguard.server.GatewayVerticle;
-import dev.nbguard.server.KernelEventBridge;
-import dev.nbguard.server.MessageFilterAdapter;
-import dev.nbguard.server.OutputFilter;
-import io.vertx.core.Vertx;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,7 +23,8 @@ import picocli.CommandLine.Option;
       "Serves the Jupyter Kernel Gateway REST and WebSocket API: start Jupyter Server with"
           + " --gateway-url=http://HOST:PORT --GatewayClient.auth_token=TOKEN. nbguard launches"
           + " the kernels and rewrites every output they send under the output policy.",
-      "%nEach option falls back to its NBGUARD_* environment variable, then to the default."
+      "%nEach option falls back to its NBGUARD_* environment variable, then to the --config"
+          + " file, then to the default."
           + " Without a token one is generated and printed. A non-loopback --ip needs a token."
           + " SIGTERM or Ctrl-C shuts every kernel down, then the server."
     },
@@ -44,6 +33,12 @@ import picocli.CommandLine.Option;
 final class GatewayCommand implements Callable<Integer> {
 
   private final Io io;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "A YAML or JSON file of settings, keys as the environment variables'"
+          + " without NBGUARD_ in lower case (max_kernels: 8); command line and environment"
+          + " win over it ($NBGUARD_CONFIG).")
+  Path configFile;
 
   @Option(names = "--ip", paramLabel = "ADDRESS",
       description = "Address to listen on ($NBGUARD_IP, default 127.0.0.1).")
@@ -84,6 +79,29 @@ final class GatewayCommand implements Callable<Integer> {
           + " ($NBGUARD_RUNTIME_DIR; default: a new temporary directory).")
   Path runtimeDir;
 
+  @Option(names = "--audit-log", paramLabel = "FILE",
+      description = "Append every finding (kernel, message id, MIME type, action, rule) to FILE,"
+          + " one JSON object per line ($NBGUARD_AUDIT_LOG; default: not recorded).")
+  Path auditLog;
+
+  @Option(names = "--cull-idle-timeout", paramLabel = "SECONDS",
+      description = "Shut down kernels idle longer than this; 0 never does"
+          + " ($NBGUARD_CULL_IDLE_TIMEOUT, default 0).")
+  Integer cullIdleTimeout;
+
+  @Option(names = "--cull-interval", paramLabel = "SECONDS",
+      description = "How often to look for idle kernels ($NBGUARD_CULL_INTERVAL, default 300).")
+  Integer cullInterval;
+
+  @Option(names = "--cull-connected", arity = "0..1", paramLabel = "BOOL",
+      description = "Also cull idle kernels that have clients connected"
+          + " ($NBGUARD_CULL_CONNECTED, default false).")
+  Boolean cullConnected;
+
+  @Option(names = "--cull-busy", arity = "0..1", paramLabel = "BOOL",
+      description = "Also cull kernels that are busy ($NBGUARD_CULL_BUSY, default false).")
+  Boolean cullBusy;
+
   GatewayCommand(Io io) {
     this.io = io;
   }
@@ -93,41 +111,35 @@ final class GatewayCommand implements Callable<Integer> {
     GatewayConfig config;
     OutputPolicy outputPolicy;
     try {
-      config = GatewayConfig.resolve(new GatewayConfig.Given(Optional.ofNullable(ip),
-          Optional.ofNullable(port), Optional.ofNullable(token), allowOrigins,
-          Optional.ofNullable(maxKernels), Optional.ofNullable(policy),
-          Optional.ofNullable(defaultKernel), Optional.ofNullable(runtimeDir)), System.getenv());
+      config = GatewayConfig.resolve(new GatewayConfig.Given(Optional.ofNullable(configFile),
+          Optional.ofNullable(ip), Optional.ofNullable(port), Optional.ofNullable(token),
+          allowOrigins, Optional.ofNullable(maxKernels), Optional.ofNullable(policy),
+          Optional.ofNullable(defaultKernel), Optional.ofNullable(runtimeDir),
+          Optional.ofNullable(auditLog), Optional.ofNullable(cullIdleTimeout),
+          Optional.ofNullable(cullInterval), Optional.ofNullable(cullConnected),
+          Optional.ofNullable(cullBusy)), System.getenv());
       outputPolicy = OutputPolicy.of(PolicyFiles.resolve(config.policy()));
     } catch (IllegalArgumentException e) {
       io.error(e.getMessage());
       return ExitCodes.USAGE;
     }
-    Optional<Path> tempDir = config.runtimeDir().isPresent() ? Optional.empty()
-        : Optional.of(Files.createTempDirectory("nbguard-gateway-"));
-    Path dir = config.runtimeDir().orElseGet(tempDir::orElseThrow);
-    KernelEventBridge bridge = new KernelEventBridge();
-    KernelManager manager = new KernelManager(
-        ManagerOptions.defaults().withMaxKernels(config.maxKernels()),
-        KernelSpecs.fromEnvironment(), new ConnectionFiles(dir, "127.0.0.1"), bridge, bridge,
-        Clock.systemUTC());
-    Vertx vertx = Vertx.vertx();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      stop(vertx, manager);
-      tempDir.ifPresent(GatewayCommand::deleteIfEmpty);
-      stopped.countDown();
-    }, "nbguard-gateway-stop"));
-    OutputFilter filter = new MessageFilterAdapter(new MessageFilter(outputPolicy, AuditLog.NO_AUDIT));
-    GatewayVerticle verticle = new GatewayVerticle(config, manager, bridge, filter,
-        Version.version());
+    Gateway gateway;
     try {
-      vertx.deployVerticle(verticle).await(60, TimeUnit.SECONDS);
+      gateway = Gateway.start(config, outputPolicy, Gateway.Setup.standard(Version.version()));
+    } catch (IOException e) {
+      io.error(e.getMessage());
+      return ExitCodes.USAGE;
     } catch (Exception e) {
       io.error("cannot start the gateway on " + config.ip() + ":" + config.port() + ": "
           + e.getMessage());
-      return ExitCodes.USAGE; // the shutdown hook stops the manager and Vert.x
+      return ExitCodes.USAGE;
     }
-    String url = "http://" + hostForUrl(config.ip()) + ":" + verticle.actualPort() + "/";
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      gateway.close();
+      stopped.countDown();
+    }, "nbguard-gateway-stop"));
+    String url = "http://" + hostForUrl(config.ip()) + ":" + gateway.port() + "/";
     String tokenNote = !config.authEnabled() ? "no token: authentication disabled"
         : config.tokenGenerated() ? "token " + config.token() : "token from configuration";
     io.out().println("nbguard gateway: listening on " + url + " (" + tokenNote + ")");
@@ -138,25 +150,5 @@ final class GatewayCommand implements Callable<Integer> {
 
   private static String hostForUrl(String ip) {
     return ip.contains(":") && !ip.startsWith("[") ? "[" + ip + "]" : ip;
-  }
-
-  private static void deleteIfEmpty(Path dir) {
-    try {
-      Files.deleteIfExists(dir); // fails, harmlessly, if a kernel log is left
-    } catch (java.io.IOException e) {
-      // keep it
-    }
-  }
-
-  private static void stop(Vertx vertx, KernelManager manager) {
-    try {
-      manager.close(); // every kernel: shutdown_request, SIGTERM, SIGKILL
-    } finally {
-      try {
-        vertx.close().await(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        // stopping anyway
-      }
-    }
   }
 }

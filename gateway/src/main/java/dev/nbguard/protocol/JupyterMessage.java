@@ -84,6 +84,15 @@ public final class JupyterMessage {
     return buffers;
   }
 
+  /** Bytes held by the four dict parts and the buffers (what keeping the message costs). */
+  public long size() {
+    long n = (long) header.length() + parentHeader.length() + metadata.length() + content.length();
+    for (Bytes b : buffers) {
+      n += b.length();
+    }
+    return n;
+  }
+
   /** The verified signature of the current dict parts, if any. */
   public Optional<Signature> signature() {
     return signature;

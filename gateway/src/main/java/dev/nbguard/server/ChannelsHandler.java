@@ -77,17 +77,19 @@ final class ChannelsHandler implements Handler<RoutingContext> {
     ctx.request().toWebSocket().onSuccess(ws -> {
       ws.pause();
       WsProtocol protocol = WsProtocol.negotiate(Optional.ofNullable(ws.subProtocol()));
-      ClientConnection c = new ClientConnection(kernelId, sessionId, ws, protocol.codec(limits));
-      // Registered at once so that no kernel output is missed; client frames wait (paused)
-      // until the kernel session is open.
+      ClientConnection c = new ClientConnection(kernelId, sessionId,
+          given == null ? "" : given, ws, protocol.codec(limits));
+      // Registered at once so that no kernel output is missed (and what was kept while the
+      // client was away is written first); client frames wait (paused) until the kernel
+      // session is open.
       registry.add(c);
       ws.exceptionHandler(e -> LOG.log(Level.DEBUG, c + ": " + e));
-      ws.closeHandler(v -> registry.remove(c));
+      ws.closeHandler(v -> registry.remove(c, true));
       Future.fromCompletionStage(manager.openSession(kernelId, sessionId), context)
           .onSuccess(v -> start(c))
           .onFailure(e -> {
             LOG.log(Level.WARNING, "cannot open session for " + c + ": " + e);
-            registry.remove(c);
+            registry.remove(c, false);
             ws.close((short) 1011, "cannot open kernel session");
           });
     }).onFailure(e -> LOG.log(Level.WARNING, "WebSocket upgrade failed: " + e));

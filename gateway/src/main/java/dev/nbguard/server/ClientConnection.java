@@ -10,6 +10,8 @@ final class ClientConnection {
 
   final String kernelId;
   final String sessionId;
+  /** The {@code session_id} the client gave, or "" (what a reconnection must match). */
+  final String resumeKey;
   final ServerWebSocket ws;
   final KernelWsCodec codec;
   /** Bytes written while the socket's write queue was full (reset on drain). */
@@ -21,9 +23,11 @@ final class ClientConnection {
   /** Consecutive frames that failed to decode. */
   int badFrames;
 
-  ClientConnection(String kernelId, String sessionId, ServerWebSocket ws, KernelWsCodec codec) {
+  ClientConnection(String kernelId, String sessionId, String resumeKey, ServerWebSocket ws,
+      KernelWsCodec codec) {
     this.kernelId = kernelId;
     this.sessionId = sessionId;
+    this.resumeKey = resumeKey;
     this.ws = ws;
     this.codec = codec;
   }

@@ -19,6 +19,12 @@ import java.util.Objects;
  */
 public final class GatewayVerticle extends VerticleBase {
 
+  /** Filter threads: the cores, at most 4 (each kernel's messages still go one at a time). */
+  private static final int FILTER_THREADS =
+      Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+  /** Bytes of one kernel's output that may wait for the filter before its reading pauses. */
+  private static final long LANE_HIGH_WATER = 32L << 20;
+
   private final GatewayConfig config;
   private final KernelManager manager;
   private final KernelEventBridge bridge;
@@ -27,6 +33,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final ClientLimits clientLimits;
   private volatile int actualPort = -1;
   private ConnectionRegistry registry;
+  private FilterStage stage;
 
   public GatewayVerticle(GatewayConfig config, KernelManager manager, KernelEventBridge bridge,
       OutputFilter filter, String version) {
@@ -46,15 +53,17 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     CodecLimits limits = CodecLimits.DEFAULT;
-    registry = new ConnectionRegistry(vertx, manager, filter, clientLimits.maxUnreadBytes(),
-        Math.max(1, clientLimits.maxStall().toMillis()));
-    bridge.attach(context, registry);
+    ReadGate gate = new ReadGate(manager);
+    registry = new ConnectionRegistry(vertx, manager, gate, clientLimits);
+    stage = new FilterStage(context, registry, gate, filter, FILTER_THREADS, LANE_HIGH_WATER);
+    bridge.attach(stage);
 
     Router router = Router.router(vertx);
     router.route().handler(new TokenAuth(config.token()));
     router.get("/api/kernels/:id/channels").handler(new ChannelsHandler(context, manager,
         registry, filter, new OriginCheck(config.allowOrigins()), limits));
-    new RestApi(vertx, context, manager, config.defaultKernel(), version).mount(router);
+    new RestApi(vertx, context, manager, config.defaultKernel(), version, registry::count)
+        .mount(router);
     router.route().failureHandler(ErrorResponses::handle);
     router.errorHandler(404, ErrorResponses::handle);
     router.errorHandler(405, ErrorResponses::handle);
@@ -76,6 +85,9 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     bridge.detach();
+    if (stage != null) {
+      stage.close();
+    }
     if (registry != null) {
       registry.closeAll();
     }

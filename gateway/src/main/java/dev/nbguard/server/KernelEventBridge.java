@@ -5,22 +5,20 @@ import dev.nbguard.kernel.KernelMessageListener;
 import dev.nbguard.kernel.LifecycleEvent;
 import dev.nbguard.protocol.Channel;
 import dev.nbguard.protocol.JupyterMessage;
-import io.vertx.core.Context;
 import java.util.Optional;
 
 /**
- * Carries kernel messages and lifecycle news from the manager's threads to the gateway's event
- * loop. Built before the {@link dev.nbguard.kernel.KernelManager} (which needs the listeners)
- * and attached by the verticle when it starts; until then, and after it stops, news is dropped.
+ * Carries kernel messages and lifecycle news from the manager's threads to the gateway's
+ * {@link FilterStage}. Built before the {@link dev.nbguard.kernel.KernelManager} (which needs the
+ * listeners) and attached by the verticle when it starts; until then, and after it stops, news
+ * is dropped.
  */
 public final class KernelEventBridge implements KernelMessageListener, KernelLifecycleListener {
 
-  private record Target(Context context, ConnectionRegistry registry) {}
+  private volatile Optional<FilterStage> target = Optional.empty();
 
-  private volatile Optional<Target> target = Optional.empty();
-
-  void attach(Context context, ConnectionRegistry registry) {
-    target = Optional.of(new Target(context, registry));
+  void attach(FilterStage stage) {
+    target = Optional.of(stage);
   }
 
   void detach() {
@@ -30,14 +28,12 @@ public final class KernelEventBridge implements KernelMessageListener, KernelLif
   @Override
   public void onMessage(String kernelId, Channel channel, Optional<String> sessionId,
       JupyterMessage message) {
-    target.ifPresent(t -> t.context().runOnContext(
-        v -> t.registry().deliver(kernelId, channel, sessionId, message)));
+    target.ifPresent(t -> t.message(kernelId, channel, sessionId, message));
   }
 
   @Override
   public void onLifecycle(String kernelId, LifecycleEvent event,
       Optional<JupyterMessage> syntheticStatus) {
-    target.ifPresent(t -> t.context().runOnContext(
-        v -> t.registry().lifecycle(kernelId, event, syntheticStatus)));
+    target.ifPresent(t -> t.lifecycle(kernelId, event, syntheticStatus));
   }
 }

@@ -15,6 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /** The Kernel Gateway REST routes: {@code /api}, kernelspecs, kernels. */
 final class RestApi {
@@ -26,9 +27,12 @@ final class RestApi {
   private final KernelManager manager;
   private final String defaultKernel;
   private final String version;
+  private final ToIntFunction<String> connections;
 
+  /** {@code connections}: how many clients each kernel has connected (shown in its model). */
   RestApi(Vertx vertx, Context context, KernelManager manager, String defaultKernel,
-      String version) {
+      String version, ToIntFunction<String> connections) {
+    this.connections = connections;
     this.vertx = vertx;
     this.context = context;
     this.manager = manager;
@@ -42,11 +46,13 @@ final class RestApi {
     router.get("/api/kernelspecs").handler(this::listSpecs);
     router.get("/api/kernelspecs/:name").handler(this::getSpec);
     router.get("/kernelspecs/:name/:file").handler(this::specResource);
-    router.get("/api/kernels").handler(ctx -> json(ctx, 200, RestJson.models(manager.list())));
+    router.get("/api/kernels").handler(ctx ->
+        json(ctx, 200, RestJson.models(manager.list(), connections)));
     router.post("/api/kernels").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
         .handler(this::startKernel);
     router.get("/api/kernels/:id").handler(ctx -> json(ctx, 200, RestJson.model(
-        manager.get(id(ctx)).orElseThrow(() -> new NoSuchKernelException(id(ctx))))));
+        manager.get(id(ctx)).orElseThrow(() -> new NoSuchKernelException(id(ctx))),
+        connections)));
     router.delete("/api/kernels/:id").handler(ctx ->
         adapt(manager.shutdown(id(ctx))).onSuccess(v -> ctx.response().setStatusCode(204).end())
             .onFailure(ctx::fail));
@@ -54,7 +60,8 @@ final class RestApi {
         adapt(manager.interrupt(id(ctx))).onSuccess(v -> ctx.response().setStatusCode(204).end())
             .onFailure(ctx::fail));
     router.post("/api/kernels/:id/restart").handler(ctx ->
-        adapt(manager.restart(id(ctx))).onSuccess(m -> json(ctx, 200, RestJson.model(m)))
+        adapt(manager.restart(id(ctx)))
+            .onSuccess(m -> json(ctx, 200, RestJson.model(m, connections)))
             .onFailure(ctx::fail));
   }
 
@@ -72,7 +79,7 @@ final class RestApi {
     String name = req.name().orElse(defaultKernel);
     adapt(manager.start(name, env)).onSuccess((KernelModel m) -> {
       ctx.response().putHeader("Location", "/api/kernels/" + m.id());
-      json(ctx, 201, RestJson.model(m));
+      json(ctx, 201, RestJson.model(m, connections));
     }).onFailure(ctx::fail);
   }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nbguard.kernel.KernelModel;
 import dev.nbguard.kernel.KernelSpec;
 import java.util.Collection;
+import java.util.function.ToIntFunction;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,20 +19,23 @@ final class RestJson {
 
   private RestJson() {}
 
-  /** {@code {"id","name","last_activity","execution_state","connections"}}. */
-  static ObjectNode model(KernelModel m) {
+  /**
+   * {@code {"id","name","last_activity","execution_state","connections"}}; connections are the
+   * open client WebSockets (a session kept for a reconnection is not one).
+   */
+  static ObjectNode model(KernelModel m, ToIntFunction<String> connections) {
     ObjectNode o = JSON.createObjectNode();
     o.put("id", m.id());
     o.put("name", m.name());
     o.put("last_activity", m.lastActivityText());
     o.put("execution_state", m.executionState().wireName());
-    o.put("connections", m.connections());
+    o.put("connections", connections.applyAsInt(m.id()));
     return o;
   }
 
-  static ArrayNode models(Collection<KernelModel> models) {
+  static ArrayNode models(Collection<KernelModel> models, ToIntFunction<String> connections) {
     ArrayNode a = JSON.createArrayNode();
-    models.forEach(m -> a.add(model(m)));
+    models.forEach(m -> a.add(model(m, connections)));
     return a;
   }
 

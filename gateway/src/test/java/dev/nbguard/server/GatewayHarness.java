@@ -1,15 +1,11 @@
 package dev.nbguard.server;
 
-import dev.nbguard.filter.AuditLog;
-import dev.nbguard.filter.MessageFilter;
-import dev.nbguard.kernel.ConnectionFiles;
 import dev.nbguard.kernel.HubOptions;
 import dev.nbguard.kernel.KernelManager;
 import dev.nbguard.kernel.KernelSpecs;
 import dev.nbguard.kernel.ManagerOptions;
 import dev.nbguard.sanitizer.OutputPolicy;
 import dev.nbguard.sanitizer.PolicyFiles;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,12 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A gateway (real MessageFilter, default policy) on port 0 over a real ipykernel kernelspec
@@ -33,13 +27,17 @@ final class GatewayHarness implements AutoCloseable {
   static final String KERNEL = "py3test";
   static final String TOKEN = "test-token-0123456789";
 
-  final Vertx vertx;
+  final Gateway gateway;
   final KernelManager manager;
-  final GatewayVerticle verticle;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   final Path dataDir;
 
   GatewayHarness(String tag) throws Exception {
+    this(tag, java.util.Optional.empty());
+  }
+
+  /** With the gateway's findings appended to {@code auditLog} when given. */
+  GatewayHarness(String tag, java.util.Optional<Path> auditLog) throws Exception {
     dataDir = Path.of("target", "server-test-" + tag).toAbsolutePath();
     Path py = Files.createDirectories(dataDir.resolve("kernels").resolve(KERNEL));
     Files.writeString(py.resolve("kernel.json"), """
@@ -54,22 +52,18 @@ final class GatewayHarness implements AutoCloseable {
         .withMaxKernels(4)
         .withStopWait(Duration.ofSeconds(3))
         .withHub(HubOptions.DEFAULT.withHeartbeat(Duration.ofSeconds(1), Duration.ofSeconds(2), 3));
-    KernelEventBridge bridge = new KernelEventBridge();
-    manager = new KernelManager(options, new KernelSpecs(List.of(dataDir)),
-        new ConnectionFiles(dataDir.resolve("runtime"), "127.0.0.1"), bridge, bridge,
-        Clock.systemUTC());
     GatewayConfig config = new GatewayConfig("127.0.0.1", 0, TOKEN, false,
-        List.of("http://allowed.example"), 4, "default", KERNEL, java.util.Optional.empty());
-    vertx = Vertx.vertx();
-    OutputFilter filter = new MessageFilterAdapter(new MessageFilter(
-        OutputPolicy.of(PolicyFiles.resolve("default")), AuditLog.NO_AUDIT));
-    verticle = new GatewayVerticle(config, manager, bridge, filter, "test",
-        new ClientLimits(64L << 20, Duration.ofSeconds(1)));
-    vertx.deployVerticle(verticle).await(30, TimeUnit.SECONDS);
+        List.of("http://allowed.example"), 4, "default", KERNEL,
+        java.util.Optional.of(dataDir.resolve("runtime")), auditLog,
+        dev.nbguard.kernel.CullingOptions.OFF);
+    gateway = Gateway.start(config, OutputPolicy.of(PolicyFiles.resolve("default")),
+        new Gateway.Setup(new KernelSpecs(List.of(dataDir)), options,
+            new ClientLimits(64L << 20, Duration.ofSeconds(1)), "test"));
+    manager = gateway.manager();
   }
 
   int port() {
-    return verticle.actualPort();
+    return gateway.port();
   }
 
   URI uri(String path) {
@@ -95,10 +89,6 @@ final class GatewayHarness implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    try {
-      manager.close();
-    } finally {
-      vertx.close().await(10, TimeUnit.SECONDS);
-    }
+    gateway.close();
   }
 }

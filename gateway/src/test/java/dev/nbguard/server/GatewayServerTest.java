@@ -260,8 +260,14 @@ class GatewayServerTest {
     }
   }
 
+  /** Connected clients, as the REST model tells them. */
   private int connections(String kernelId) {
-    return gw.manager.get(kernelId).orElseThrow().connections();
+    try {
+      HttpResponse<String> r = gw.authed("GET", "/api/kernels/" + kernelId, null);
+      return JSON.readTree(r.body()).get("connections").asInt();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   private void awaitConnections(String kernelId, int n) throws InterruptedException {
@@ -366,6 +372,129 @@ class GatewayServerTest {
         WsClient b = WsClient.connect(gw.http, uri, null, "Authorization",
             "token " + GatewayHarness.TOKEN, "Origin", "http://allowed.example")) {
       assertTrue(a.ws != null && b.ws != null);
+    }
+  }
+
+  /** A client of {@code session} (null: none given) starts a cell and leaves while it runs. */
+  private String leaveWhileRunning(String kernel, String session) throws Exception {
+    String msgId = UUID.randomUUID().toString();
+    try (WsClient a = WsClient.connect(gw.http, channels(kernel, session), null,
+        "Authorization", "token " + GatewayHarness.TOKEN)) {
+      a.ws.sendText(executeRequest(msgId, session == null ? "anonymous" : session,
+          "import time; time.sleep(1.5); print('while away', flush=True)"), true).get();
+      a.await(m -> parse(m).map(j -> answers(j, msgId, "status")
+          && j.path("content").path("execution_state").asText().equals("busy"))
+          .orElse(false), WAIT);
+    }
+    awaitConnections(kernel, 0);
+    Thread.sleep(2500); // the output and the reply come while nobody is connected
+    return msgId;
+  }
+
+  private String newKernel() throws Exception {
+    HttpResponse<String> r = gw.authed("POST", "/api/kernels", "{\"name\":\"py3test\"}");
+    assertEquals(201, r.statusCode(), r.body());
+    return JSON.readTree(r.body()).get("id").asText();
+  }
+
+  /**
+   * A client that goes away while its cell runs and comes back (same session_id, or none like
+   * Jupyter Server's gateway client) gets what the kernel sent meanwhile, in order.
+   */
+  private void replaysAfterReconnecting(String session) throws Exception {
+    String kernel = newKernel();
+    try {
+      String msgId = leaveWhileRunning(kernel, session);
+      try (WsClient b = WsClient.connect(gw.http, channels(kernel, session), null,
+          "Authorization", "token " + GatewayHarness.TOKEN)) {
+        // the shell reply may come before or after IOPub's messages; IOPub's own order holds
+        List<String> iopub = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean replied =
+            new java.util.concurrent.atomic.AtomicBoolean();
+        b.await(m -> parse(m).map(j -> {
+          if (answers(j, msgId, "execute_reply")) {
+            replied.set(true);
+          } else if (answers(j, msgId, "stream")) {
+            iopub.add("stream:" + j.path("content").path("text").asText());
+          } else if (answers(j, msgId, "status")) {
+            iopub.add(j.path("content").path("execution_state").asText());
+          }
+          return replied.get() && iopub.contains("idle");
+        }).orElse(false), WAIT);
+        assertEquals(List.of("stream:while away\n", "idle"), iopub);
+      }
+    } finally {
+      gw.authed("DELETE", "/api/kernels/" + kernel, null);
+    }
+  }
+
+  @Test
+  void replaysWhatAReconnectingSessionMissed() throws Exception {
+    replaysAfterReconnecting(UUID.randomUUID().toString());
+  }
+
+  @Test
+  void replaysWhatAReconnectingAnonymousClientMissed() throws Exception {
+    replaysAfterReconnecting(null);
+  }
+
+  @Test
+  void doesNotReplayOneSessionsOutputToAnother() throws Exception {
+    String kernel = newKernel();
+    try {
+      String msgId = leaveWhileRunning(kernel, UUID.randomUUID().toString());
+      try (WsClient other = WsClient.connect(gw.http, channels(kernel, "someone-else"), null,
+          "Authorization", "token " + GatewayHarness.TOKEN)) {
+        String probe = UUID.randomUUID().toString();
+        other.ws.sendText(executeRequest(probe, "someone-else", "1"), true).get();
+        java.util.concurrent.atomic.AtomicBoolean leaked =
+            new java.util.concurrent.atomic.AtomicBoolean();
+        other.await(m -> parse(m).map(j -> {
+          leaked.compareAndSet(false, answers(j, msgId, "stream"));
+          return answers(j, probe, "execute_reply");
+        }).orElse(false), WAIT);
+        assertFalse(leaked.get(), "another session's output was replayed");
+      }
+    } finally {
+      gw.authed("DELETE", "/api/kernels/" + kernel, null);
+    }
+  }
+
+  /**
+   * Large outputs are sanitized off the event loop; the small messages around them still arrive
+   * in the order the kernel sent them.
+   */
+  @Test
+  void keepsTheOrderAroundLargeSanitizedOutputs() throws Exception {
+    String session = UUID.randomUUID().toString();
+    String code = "from IPython.display import HTML, display\\n"
+        + "row = '<tr><td onclick=x()>cell</td><td><b>v</b></td></tr>' * 4000\\n"
+        + "for i in range(300):\\n"
+        + "    print(i, flush=True)\\n"
+        + "    if i % 30 == 0: display(HTML('<table id=t%d>' % i + row + '</table>'))\\n";
+    try (WsClient ws = legacyClient(session)) {
+      String msgId = UUID.randomUUID().toString();
+      ws.ws.sendText(executeRequest(msgId, session, code), true).get();
+      StringBuilder order = new StringBuilder();
+      ws.await(r -> parse(r).map(m -> {
+        if (answers(m, msgId, "stream")) {
+          order.append(m.path("content").path("text").asText().replace('\n', ' '));
+        } else if (answers(m, msgId, "display_data")) {
+          String html = m.path("content").path("data").path("text/html").asText();
+          assertFalse(html.contains("onclick"), "unsanitized");
+          order.append(html.replaceAll("(?s).*<table id=\"nbg-t(\\d+)\".*", "T$1 "));
+        }
+        return answers(m, msgId, "status") // IOPub's own end; shell's reply may come earlier
+            && m.path("content").path("execution_state").asText().equals("idle");
+      }).orElse(false), Duration.ofSeconds(60));
+      StringBuilder expected = new StringBuilder();
+      for (int i = 0; i < 300; i++) {
+        expected.append(i).append(' ');
+        if (i % 30 == 0) {
+          expected.append('T').append(i).append(' ');
+        }
+      }
+      assertEquals(expected.toString(), order.toString().replaceAll("\\s+", " "));
     }
   }
 }

@@ -18,7 +18,7 @@ class RestJsonTest {
         ExecutionState.IDLE, 2);
     assertEquals("{\"id\":\"id-1\",\"name\":\"python3\","
         + "\"last_activity\":\"2026-01-02T03:04:05.000007Z\",\"execution_state\":\"idle\","
-        + "\"connections\":2}", RestJson.model(m).toString());
+        + "\"connections\":3}", RestJson.model(m, id -> 3).toString());
   }
 
   @Test
