@@ -76,6 +76,14 @@ def stream_text(target_bytes):
     return prefix + "x" * pad + "\n"
 
 
+def display_content(target_bytes):
+    """display_data content: the table as text/html, a short text/plain, as JSON bytes."""
+    html, rows = table_html(target_bytes)
+    plain = "<DataFrame: %d rows x %d columns, row %s>" % (rows, COLUMNS, SEQ.decode())
+    return json.dumps({"data": {"text/html": html, "text/plain": plain}, "metadata": {},
+                       "transient": {}}).encode()
+
+
 class Kernel:
     def __init__(self, conn):
         if conn.get("signature_scheme", "hmac-sha256") != "hmac-sha256":
@@ -144,14 +152,9 @@ class Kernel:
         if key not in self.cache:
             if kind == "stream":
                 content = {"name": "stdout", "text": stream_text(size)}
-                msg_type = "stream"
+                self.cache[key] = ("stream", json.dumps(content).encode())
             else:
-                html, rows = table_html(size)
-                plain = "<DataFrame: %d rows x %d columns, row %s>" % (rows, COLUMNS, SEQ.decode())
-                content = {"data": {"text/html": html, "text/plain": plain},
-                           "metadata": {}, "transient": {}}
-                msg_type = "display_data"
-            self.cache[key] = (msg_type, json.dumps(content).encode())
+                self.cache[key] = ("display_data", display_content(size))
         return self.cache[key]
 
     def flood(self, parent, kind, size, n):
@@ -242,8 +245,15 @@ def now():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("-f", dest="connection_file", required=True)
+    parser.add_argument("-f", dest="connection_file")
+    parser.add_argument("--dump-html", type=int, metavar="BYTES",
+                        help="print the content of one 'flood html BYTES' display_data and exit")
     args = parser.parse_args()
+    if args.dump_html:
+        sys.stdout.buffer.write(display_content(args.dump_html).replace(SEQ, b"%08d" % 0))
+        return
+    if not args.connection_file:
+        parser.error("-f CONNECTION_FILE is required")
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with open(args.connection_file, encoding="utf-8") as f:
         conn = json.load(f)

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Options: {@code --python P --script flood_kernel.py --work DIR --kernel NAME
  * [--jupyter URL --jupyter-token T] [--jupyter-label L] [--nbguard URL --nbguard-token T]
- * [--no-zmq] [--reps R] [--stream N] [--html5k N] [--html500k N] [--rtt N] [--out FILE]}
+ * [--no-zmq] [--reps R] [--stream N] [--html5k N] [--html500k N] [--rtt N]
+ * [--workloads stream,html5k,html500k,rtt] [--out FILE]}
  */
 public final class GatewayBench {
 
@@ -28,7 +31,16 @@ public final class GatewayBench {
   record Settings(String python, Path script, Path work, String kernel,
       Optional<URI> jupyter, String jupyterToken, String jupyterLabel,
       Optional<URI> nbguard, String nbguardToken, boolean zmq, int reps, int streamCount,
-      int html5kCount, int html500kCount, int roundTrips, Optional<Path> out) {}
+      int html5kCount, int html500kCount, int roundTrips, Set<String> workloads,
+      Optional<Path> out) {
+
+    boolean runs(String workload) {
+      return workloads.contains(workload);
+    }
+  }
+
+  private static final Set<String> ALL_WORKLOADS =
+      Set.of("stream", "html5k", "html500k", "rtt");
 
   private GatewayBench() {}
 
@@ -55,12 +67,22 @@ public final class GatewayBench {
         round(c, new Samples(c.name()), s, 2);
         samples.add(new Samples(c.name()));
       }
+      Samples policy = new Samples("default policy alone (1 thread)");
+      PolicyCeiling html5k = PolicyCeiling.forFloodHtml(s.python(), s.script(), 5_000);
+      PolicyCeiling html500k = PolicyCeiling.forFloodHtml(s.python(), s.script(), 500_000);
       for (int rep = 1; rep <= s.reps(); rep++) {
         for (int i = 0; i < clients.size(); i++) {
           log("repetition " + rep + "/" + s.reps() + ": " + clients.get(i).name());
           round(clients.get(i), samples.get(i), s, 1);
         }
+        if (s.runs("html5k")) {
+          policy.policy5kPerSecond.add(html5k.perSecond(1.5));
+        }
+        if (s.runs("html500k")) {
+          policy.policy500kPerSecond.add(html500k.perSecond(1.5));
+        }
       }
+      samples.add(policy);
     } finally {
       for (KernelClient c : clients) {
         c.close();
@@ -68,7 +90,8 @@ public final class GatewayBench {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
     String report = GatewayReport.render(s, find(samples, "kernel alone"),
-        find(samples, s.jupyterLabel()), find(samples, "nbguard gateway"));
+        find(samples, s.jupyterLabel()), find(samples, "nbguard gateway"),
+        find(samples, "default policy alone"));
     System.out.println(report);
     if (s.out().isPresent()) {
       Files.writeString(s.out().get(), report, StandardCharsets.UTF_8);
@@ -78,14 +101,22 @@ public final class GatewayBench {
   /** One round of every workload; {@code divisor} shrinks the counts (warm-up). */
   private static void round(KernelClient c, Samples into, Settings s, int divisor)
       throws Exception {
-    into.add(into.streamPerSecond,
-        Workload.flood(c, "stream", 100, s.streamCount() / divisor), "stream");
-    into.add(into.html5kPerSecond,
-        Workload.flood(c, "html", 5_000, s.html5kCount() / divisor), "5 KB HTML");
-    into.add(into.html500kPerSecond,
-        Workload.flood(c, "html", 500_000, s.html500kCount() / divisor), "500 KB HTML");
-    for (int i = 0; i < s.roundTrips() / divisor; i++) {
-      into.roundTripMillis.add(Workload.roundTrip(c));
+    if (s.runs("stream")) {
+      into.add(into.streamPerSecond,
+          Workload.flood(c, "stream", 100, s.streamCount() / divisor), "stream");
+    }
+    if (s.runs("html5k")) {
+      into.add(into.html5kPerSecond,
+          Workload.flood(c, "html", 5_000, s.html5kCount() / divisor), "5 KB HTML");
+    }
+    if (s.runs("html500k")) {
+      into.add(into.html500kPerSecond,
+          Workload.flood(c, "html", 500_000, s.html500kCount() / divisor), "500 KB HTML");
+    }
+    if (s.runs("rtt")) {
+      for (int i = 0; i < s.roundTrips() / divisor; i++) {
+        into.roundTripMillis.add(Workload.roundTrip(c));
+      }
     }
   }
 
@@ -113,6 +144,7 @@ public final class GatewayBench {
     int html5k = 4_000;
     int html500k = 60;
     int rtt = 200;
+    Set<String> workloads = ALL_WORKLOADS;
     Optional<Path> out = Optional.empty();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -140,6 +172,7 @@ public final class GatewayBench {
         case "--html500k" -> html500k = positive(a, v);
         case "--rtt" -> rtt = positive(a, v);
         case "--out" -> out = Optional.of(Path.of(v));
+        case "--workloads" -> workloads = workloads(v);
         default -> throw new IllegalArgumentException("unknown option " + a);
       }
     }
@@ -147,7 +180,23 @@ public final class GatewayBench {
       throw new IllegalArgumentException("--script and --work are required");
     }
     return new Settings(python, script, work, kernel, jupyter, jupyterToken, jupyterLabel,
-        nbguard, nbguardToken, zmq, reps, stream, html5k, html500k, rtt, out);
+        nbguard, nbguardToken, zmq, reps, stream, html5k, html500k, rtt, workloads, out);
+  }
+
+  private static Set<String> workloads(String list) {
+    Set<String> chosen = new LinkedHashSet<>();
+    for (String w : list.split("[,\\s]+")) {
+      if (!w.isEmpty() && !ALL_WORKLOADS.contains(w)) {
+        throw new IllegalArgumentException("unknown workload " + w + "; known: " + ALL_WORKLOADS);
+      }
+      if (!w.isEmpty()) {
+        chosen.add(w);
+      }
+    }
+    if (chosen.isEmpty()) {
+      throw new IllegalArgumentException("no workload chosen; known: " + ALL_WORKLOADS);
+    }
+    return Set.copyOf(chosen);
   }
 
   private static int positive(String option, String value) {

@@ -11,31 +11,38 @@ final class GatewayReport {
   private GatewayReport() {}
 
   static String render(GatewayBench.Settings s, Optional<Samples> zmq, Optional<Samples> jupyter,
-      Optional<Samples> nbguard) {
+      Optional<Samples> nbguard, Optional<Samples> policy) {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "Medians of %d repetitions (round trips: percentiles"
         + " of all %d × %d); stream %d × %d B, HTML %d × ~5 KB and %d × ~500 KB pandas-like"
         + " tables.%n%n", s.reps(), s.reps(), s.roundTrips(), s.streamCount(), 100,
         s.html5kCount(), s.html500kCount()));
     out.append("| measure | kernel alone (ZeroMQ) | ").append(s.jupyterLabel())
-        .append(" | nbguard gateway | nbguard / Jupyter Server | goal | met |\n");
-    out.append("|---|---:|---:|---:|---:|---|---|\n");
+        .append(" | nbguard gateway | nbguard / Jupyter Server | goal | met"
+            + " | default policy alone, 1 thread |\n");
+    out.append("|---|---:|---:|---:|---:|---|---|---:|\n");
     row(out, "100 B stream messages/s", zmq, jupyter, nbguard,
         x -> Samples.median(x.streamPerSecond), "%,.0f", true,
-        "≥ 5× Jupyter Server", (j, n) -> n >= 5 * j);
+        "≥ 5× Jupyter Server", (j, n) -> n >= 5 * j, "–");
     row(out, "5 KB HTML displays/s", zmq, jupyter, nbguard,
         x -> Samples.median(x.html5kPerSecond), "%,.0f", true,
-        "≥ 1.5× Jupyter Server", (j, n) -> n >= 1.5 * j);
+        "≥ 1.5× Jupyter Server", (j, n) -> n >= 1.5 * j,
+        fmt("%,.0f", policy.map(x -> Samples.median(x.policy5kPerSecond)).orElse(Double.NaN)));
     row(out, "500 KB HTML MB/s", zmq, jupyter, nbguard,
         x -> Samples.median(x.html500kPerSecond) * 0.5, "%,.1f", true,
-        "≥ 25 MB/s", (j, n) -> n >= 25);
+        "≥ 25 MB/s", (j, n) -> n >= 25,
+        fmt("%,.1f", policy.map(x -> Samples.median(x.policy500kPerSecond) * 0.5)
+            .orElse(Double.NaN)));
     row(out, "round trip p50 ms", zmq, jupyter, nbguard,
         x -> Samples.percentile(x.roundTripMillis, 0.5), "%,.2f", false,
-        "≤ 1 ms", (j, n) -> n <= 1);
+        "≤ 1 ms", (j, n) -> n <= 1, "–");
     row(out, "round trip p99 ms", zmq, jupyter, nbguard,
         x -> Samples.percentile(x.roundTripMillis, 0.99), "%,.2f", false,
-        "≤ 1 ms", (j, n) -> n <= 1);
+        "≤ 1 ms", (j, n) -> n <= 1, "–");
     out.append("\nPer repetition (msgs/s; stream | 5 KB | 500 KB):\n\n");
+    policy.ifPresent(v -> out.append("- ").append(v.name).append(": – | ")
+        .append(list(v.policy5kPerSecond)).append(" | ").append(list(v.policy500kPerSecond))
+        .append('\n'));
     for (Optional<Samples> x : List.of(zmq, jupyter, nbguard)) {
       x.ifPresent(v -> out.append("- ").append(v.name).append(": ")
           .append(list(v.streamPerSecond)).append(" | ").append(list(v.html5kPerSecond))
@@ -55,7 +62,7 @@ final class GatewayReport {
 
   private static void row(StringBuilder out, String measure, Optional<Samples> zmq,
       Optional<Samples> jupyter, Optional<Samples> nbguard, Function<Samples, Double> value,
-      String format, boolean higherIsBetter, String goal, Goal met) {
+      String format, boolean higherIsBetter, String goal, Goal met, String policyValue) {
     double z = zmq.map(value).orElse(Double.NaN);
     double j = jupyter.map(value).orElse(Double.NaN);
     double n = nbguard.map(value).orElse(Double.NaN);
@@ -66,7 +73,8 @@ final class GatewayReport {
     out.append("| ").append(measure).append(" | ").append(fmt(format, z)).append(" | ")
         .append(fmt(format, j)).append(" | ").append(fmt(format, n)).append(" | ")
         .append(ratio).append(higherIsBetter ? "" : " (lower is better)").append(" | ")
-        .append(goal).append(" | ").append(verdict).append(" |\n");
+        .append(goal).append(" | ").append(verdict).append(" | ").append(policyValue)
+        .append(" |\n");
   }
 
   private static String fmt(String format, double v) {

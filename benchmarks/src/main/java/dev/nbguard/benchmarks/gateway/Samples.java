@@ -11,6 +11,9 @@ final class Samples {
   final List<Double> html5kPerSecond = new ArrayList<>();
   final List<Double> html500kPerSecond = new ArrayList<>();
   final List<Double> roundTripMillis = new ArrayList<>();
+  /** The default policy alone, one thread, on the same content (no transport at all). */
+  final List<Double> policy5kPerSecond = new ArrayList<>();
+  final List<Double> policy500kPerSecond = new ArrayList<>();
   final List<String> problems = new ArrayList<>();
 
   Samples(String name) {
