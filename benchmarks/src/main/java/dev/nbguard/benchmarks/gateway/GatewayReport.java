@@ -48,6 +48,14 @@ final class GatewayReport {
           .append(list(v.streamPerSecond)).append(" | ").append(list(v.html5kPerSecond))
           .append(" | ").append(list(v.html500kPerSecond)).append('\n'));
     }
+    if (jupyter.isPresent() && nbguard.isPresent()) {
+      Samples j = jupyter.get();
+      Samples n = nbguard.get();
+      out.append("- nbguard / Jupyter Server, repetition by repetition: ")
+          .append(ratios(n.streamPerSecond, j.streamPerSecond)).append(" | ")
+          .append(ratios(n.html5kPerSecond, j.html5kPerSecond)).append(" | ")
+          .append(ratios(n.html500kPerSecond, j.html500kPerSecond)).append('\n');
+    }
     for (Optional<Samples> x : List.of(zmq, jupyter, nbguard)) {
       x.ifPresent(v -> out.append(v.problems.isEmpty()
           ? "- " + v.name + ": every flood arrived complete and in order\n"
@@ -79,6 +87,14 @@ final class GatewayReport {
 
   private static String fmt(String format, double v) {
     return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, format, v);
+  }
+
+  private static String ratios(List<Double> a, List<Double> b) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      s.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f×", a.get(i) / b.get(i)));
+    }
+    return s.toString();
   }
 
   private static String list(List<Double> values) {
