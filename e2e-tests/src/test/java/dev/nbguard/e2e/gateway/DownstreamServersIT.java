@@ -28,7 +28,6 @@ import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -373,10 +372,6 @@ class DownstreamServersIT {
    * Server 1.23 then sends the gateway {@code env} = its whole os.environ plus
    * {@code JPY_SESSION_NAME} (SessionManager.get_kernel_env), besides its KERNEL_* variables.
    */
-  @Disabled("nbguard bug (found by the e2e helper): POST /api/kernels answers 400 to an env with"
-      + " names outside KERNEL_* (Jupyter Server 1.23 sends its whole os.environ for every"
-      + " session), so no notebook can start a kernel through Jupyter Server; Notebook 6.4"
-      + " passes. Enable when fixed")
   @ParameterizedTest
   @EnumSource(value = Kind.class, names = {"NOTEBOOK_VIA_GATEWAY", "SERVER_VIA_GATEWAY"})
   void notebookSessionsStartKernelsInTheGatewayWithTheServersKernelVariables(Kind kind)
