@@ -148,10 +148,18 @@ class DownstreamServersIT {
       assertTrue(matches(attack, direct.path("data")), attack.id() + ": the raw output is active");
 
       ObjectNode expected = policy.sanitize(raw).bundle();
-      JsonNode got = onlyDisplay(run(kind, cell));
+      Execution ran = run(kind, cell);
+      JsonNode got = onlyDisplay(ran);
       assertEquals(expected.get("data"), got.get("data"), attack.id() + " through " + kind);
       assertEquals(expected.path("metadata"), got.path("metadata"), attack.id() + " metadata");
       assertFalse(matches(attack, got.path("data")), attack.id() + " still active: " + got);
+
+      // the gateway's audit log names the kernel and the message it rewrote
+      String msgId = ran.ofType("display_data").get(0).header().path("msg_id").asText();
+      List<JsonNode> audit = gateway.auditEntries(msgId);
+      assertFalse(audit.isEmpty(), attack.id() + ": no audit entry for " + msgId);
+      assertEquals(session(kind).kernelId(), audit.get(0).path("kernel").asText());
+      assertEquals("display_data", audit.get(0).path("msg_type").asText());
     }
   }
 

@@ -1,9 +1,12 @@
 package dev.nbguard.e2e.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,14 +24,45 @@ final class GatewayProcess implements AutoCloseable {
   private final ServiceProcess process;
   private final int port;
   private final String token;
+  private final Path auditLog;
 
-  private GatewayProcess(ServiceProcess process, int port, String token) {
+  private GatewayProcess(ServiceProcess process, int port, String token, Path auditLog) {
     this.process = process;
     this.port = port;
     this.token = token;
+    this.auditLog = auditLog;
   }
 
-  /** Starts the gateway with its files (log, runtime dir) under {@code dir}. */
+  /**
+   * The audit log's entries for one kernel message (waits up to 10 s for the first one: the
+   * log is written off the message path).
+   */
+  List<JsonNode> auditEntries(String msgId) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      List<JsonNode> found = new ArrayList<>();
+      if (Files.exists(auditLog)) {
+        for (String line : Files.readAllLines(auditLog)) {
+          if (line.contains(msgId)) {
+            JsonNode e = json.readTree(line);
+            if (e.path("msg_id").asText().equals(msgId)) {
+              found.add(e);
+            }
+          }
+        }
+      }
+      if (!found.isEmpty() || System.nanoTime() > deadline) {
+        return found;
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /**
+   * Starts the gateway with its files (log, runtime dir, audit log {@code audit.jsonl}) under
+   * {@code dir}.
+   */
   static GatewayProcess start(Path dir, String token) throws Exception {
     Path jar = GatewaySettings.jar();
     if (!Files.isRegularFile(jar)) {
@@ -40,13 +74,15 @@ final class GatewayProcess implements AutoCloseable {
     ServiceProcess p = ServiceProcess.start("nbguard gateway",
         List.of(java, "-jar", jar.toString(), "gateway", "--ip", "127.0.0.1", "--port", "0",
             "--token", token, "--policy", "default", "--default-kernel", "python3",
-            "--runtime-dir", runtime.toString()),
+            "--runtime-dir", runtime.toString(),
+            "--audit-log", dir.resolve("audit.jsonl").toString()),
         GatewaySettings.kernelEnv(dir), dir.resolve("gateway.log"));
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
       Matcher m = LISTENING.matcher(p.logText());
       if (m.find()) {
-        return new GatewayProcess(p, Integer.parseInt(m.group(1)), token);
+        return new GatewayProcess(p, Integer.parseInt(m.group(1)), token,
+            dir.resolve("audit.jsonl"));
       }
       if (!p.isAlive() || System.nanoTime() > deadline) {
         p.close();
