@@ -13,11 +13,7 @@ import dev.nbguard.e2e.E2eSettings;
 import dev.nbguard.e2e.gateway.JupyterProcess.Kind;
 import dev.nbguard.sanitizer.OutputPolicy;
 import dev.nbguard.sanitizer.PolicyFiles;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,16 +30,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Gateway mode end to end: Debian's classic Notebook 6.4.12 and Jupyter Server 1.23.3, each
- * started with its kernels behind a real {@code nbguard gateway} process, drive Debian's
- * ipykernel. A third server, Jupyter Server with its own kernels, is the control: the same cells
- * there show what the kernel really emitted.
+ * Outputs in gateway mode, end to end: cells run through Debian's classic Notebook 6.4.12 and
+ * Jupyter Server 1.23.3, whose kernels live in a real {@code nbguard gateway} process. Attacks
+ * arrive rewritten exactly as nbguard's policy rewrites them in-process, while the same cells on a
+ * Jupyter Server without nbguard show the kernel emitted them raw; outputs of real libraries
+ * arrive intact.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
-class DownstreamServersIT {
-  private static final Duration CELL = Duration.ofSeconds(60);
-  private static final String KERNEL = "python3";
+class DownstreamOutputsIT {
 
   /** Attacks from the corpus, and the active construct that must not survive in that MIME type. */
   private record Attack(String id, String mime, Optional<Pattern> active) {}
@@ -61,72 +56,30 @@ class DownstreamServersIT {
     return Optional.of(Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
   }
 
-  /** A kernel started through one server, and a channels WebSocket to it through that server. */
-  private record Session(JupyterProcess server, String kernelId, KernelSocket socket) {}
-
   private final OutputPolicy policy = OutputPolicy.of(PolicyFiles.resolve("default"));
   private Map<String, CorpusCase> corpus;
-  private GatewayProcess gateway;
-  private final Map<Kind, JupyterProcess> servers = new EnumMap<>(Kind.class);
-  private final Map<Kind, Session> sessions = new EnumMap<>(Kind.class);
-  private final List<Session> extraSessions = new ArrayList<>();
+  private Downstream fx;
 
   @BeforeAll
   void start() throws Exception {
     corpus = CorpusReader.readDir(E2eSettings.fromSystemProperties().attacksDir()).stream()
         .collect(Collectors.toMap(CorpusCase::id, Function.identity()));
-    Path dir = GatewaySettings.workDir("downstream");
-    gateway = GatewayProcess.start(dir, "gateway-token-" + UUID.randomUUID());
-    for (Kind kind : Kind.values()) {
-      servers.put(kind, JupyterProcess.launch(kind, dir, Optional.of(gateway)));
-    }
-    for (JupyterProcess server : servers.values()) {
-      server.awaitUp(Duration.ofSeconds(60));
-    }
+    fx = Downstream.start("downstream-outputs");
   }
 
   @AfterAll
   void stop() {
-    List<Session> all = new ArrayList<>(sessions.values());
-    all.addAll(extraSessions);
-    for (Session s : all) {
-      s.socket().close();
-      try {
-        s.server().rest().call("DELETE", "/api/kernels/" + s.kernelId(), null);
-      } catch (Exception ignored) {
-        // the server stops its kernels (or the gateway its own) below anyway
-      }
+    if (fx != null) {
+      fx.close();
     }
-    // downstream servers first: one whose gateway is gone may hang on shutdown
-    servers.values().forEach(JupyterProcess::close);
-    if (gateway != null) {
-      gateway.close();
-    }
-  }
-
-  private Session newSession(Kind kind) throws Exception {
-    JupyterProcess server = servers.get(kind);
-    JsonNode specs = server.rest().expect(200, "GET", "/api/kernelspecs", null);
-    assertTrue(specs.path("kernelspecs").has(KERNEL), kind + " lists no python3 kernel: " + specs);
-    String id = server.rest().startKernel(KERNEL);
-    KernelSocket socket = KernelSocket.connect(sid -> server.channels(id, sid), WireFormat.LEGACY);
-    socket.awaitReady(Duration.ofSeconds(3), 10);
-    return new Session(server, id, socket);
-  }
-
-  private Session session(Kind kind) throws Exception {
-    Session s = sessions.get(kind);
-    if (s == null) {
-      s = newSession(kind);
-      sessions.put(kind, s);
-    }
-    return s;
   }
 
   private Execution run(Kind kind, String code) throws Exception {
-    Execution e = session(kind).socket().run(code, CELL);
-    gateway.checkAlive();
-    return e;
+    return fx.run(kind, code);
+  }
+
+  private Downstream.Session session(Kind kind) throws Exception {
+    return fx.session(kind);
   }
 
   /** The single display output of {@code e}. */
@@ -156,7 +109,7 @@ class DownstreamServersIT {
 
       // the gateway's audit log names the kernel and the message it rewrote
       String msgId = ran.ofType("display_data").get(0).header().path("msg_id").asText();
-      List<JsonNode> audit = gateway.auditEntries(msgId);
+      List<JsonNode> audit = fx.gateway().auditEntries(msgId);
       assertFalse(audit.isEmpty(), attack.id() + ": no audit entry for " + msgId);
       assertEquals(session(kind).kernelId(), audit.get(0).path("kernel").asText());
       assertEquals("display_data", audit.get(0).path("msg_type").asText());
@@ -318,127 +271,4 @@ class DownstreamServersIT {
         Base64.getEncoder().encodeToString(open.buffers().get(1)), "buffer 1 through " + kind);
   }
 
-  @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"NOTEBOOK_VIA_GATEWAY", "SERVER_VIA_GATEWAY"})
-  void printStreamsAndErrorsWithTracebacks(Kind kind) throws Exception {
-    Execution printed = run(kind, "import sys\nprint('hello', 6 * 7)\n"
-        + "print('to stderr', file=sys.stderr)\n");
-    assertEquals("ok", printed.replyStatus(), printed.toString());
-    assertEquals("hello 42\n", printed.stream("stdout"));
-    assertEquals("to stderr\n", printed.stream("stderr"));
-
-    Execution failed = run(kind, "def nbg_divide(a):\n    return a / 0\nnbg_divide(7)\n");
-    assertEquals("error", failed.replyStatus(), failed.toString());
-    JsonNode error = failed.error();
-    assertEquals("ZeroDivisionError", error.path("ename").asText());
-    assertEquals("division by zero", error.path("evalue").asText());
-    List<String> frames = new ArrayList<>();
-    error.path("traceback").forEach(f -> frames.add(f.asText()));
-    assertTrue(frames.size() > 1, "a traceback: " + frames);
-    assertTrue(String.join("\n", frames).contains("nbg_divide"), frames.toString());
-    JsonNode reply = failed.reply().orElseThrow().content();
-    assertEquals("ZeroDivisionError", reply.path("ename").asText(), reply.toString());
-  }
-
-  @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"NOTEBOOK_VIA_GATEWAY", "SERVER_VIA_GATEWAY"})
-  void inputIsAnsweredOverTheStdinChannel(Kind kind) throws Exception {
-    KernelSocket socket = session(kind).socket();
-    Execution e = new Execution(socket.execute(
-        "nbg_name = input('Who goes there? ')\nprint('hello ' + nbg_name[::-1])\n"));
-    List<String> prompts = new ArrayList<>();
-    socket.pump(e, Execution::done, CELL, prompt -> {
-      prompts.add(prompt);
-      return "draugbn";
-    });
-    assertEquals(List.of("Who goes there? "), prompts);
-    assertEquals("ok", e.replyStatus(), e.toString());
-    assertEquals("hello nbguard\n", e.stream("stdout"));
-  }
-
-  @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"NOTEBOOK_VIA_GATEWAY", "SERVER_VIA_GATEWAY"})
-  void aSecondTabOnTheSameKernelSeesTheOutputButNotTheReply(Kind kind) throws Exception {
-    Session s = session(kind);
-    try (KernelSocket other = KernelSocket.connect(sid -> s.server().channels(s.kernelId(), sid),
-        WireFormat.LEGACY)) {
-      other.awaitReady(Duration.ofSeconds(3), 10);
-      Execution ran = s.socket().run("print('seen by both tabs')", CELL);
-      assertEquals("seen by both tabs\n", ran.stream("stdout"), ran.toString());
-      Execution seen = new Execution(ran.msgId());
-      other.pump(seen, Execution::idle, CELL, p -> "");
-      assertEquals("seen by both tabs\n", seen.stream("stdout"), seen.toString());
-      assertTrue(seen.reply().isEmpty(), "the other tab got the reply: " + seen);
-      // and the other tab can run cells of its own
-      assertEquals("ok", other.run("print('mine')", CELL).replyStatus());
-    }
-    assertEquals("ok", run(kind, "pass").replyStatus(), "the first tab still works");
-  }
-
-  /**
-   * The way JupyterLab and the notebook UIs start kernels: {@code POST /api/sessions}. Jupyter
-   * Server 1.23 then sends the gateway {@code env} = its whole os.environ plus
-   * {@code JPY_SESSION_NAME} (SessionManager.get_kernel_env), besides its KERNEL_* variables.
-   */
-  @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"NOTEBOOK_VIA_GATEWAY", "SERVER_VIA_GATEWAY"})
-  void notebookSessionsStartKernelsInTheGatewayWithTheServersKernelVariables(Kind kind)
-      throws Exception {
-    JupyterProcess server = servers.get(kind);
-    JsonNode created = server.rest().expect(201, "POST", "/api/sessions", """
-        {"path": "nbg-e2e.ipynb", "name": "nbg-e2e.ipynb", "type": "notebook",
-         "kernel": {"name": "python3"}}""");
-    String sessionId = created.path("id").asText();
-    String kernelId = created.path("kernel").path("id").asText();
-    JsonNode inGateway = gateway.rest().expect(200, "GET", "/api/kernels/" + kernelId, null);
-    assertEquals("python3", inGateway.path("name").asText(), "the gateway runs the kernel");
-    try (KernelSocket socket = KernelSocket.connect(sid -> server.channels(kernelId, sid),
-        WireFormat.LEGACY)) {
-      socket.awaitReady(Duration.ofSeconds(3), 10);
-      Execution env = socket.run("import os\nprint(os.environ.get('KERNEL_WORKING_DIR'))\n"
-          + "print(os.environ.get('" + JupyterProcess.KERNEL_VARIABLE + "'))", CELL);
-      assertEquals(server.home() + "\n" + server.kernelVariableValue() + "\n",
-          env.stream("stdout"), env.toString());
-    }
-    server.rest().expect(204, "DELETE", "/api/sessions/" + sessionId, null);
-    assertEquals(404, gateway.rest().call("GET", "/api/kernels/" + kernelId, null).status(),
-        "the session's kernel is gone from the gateway");
-  }
-
-  @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"NOTEBOOK_VIA_GATEWAY", "SERVER_VIA_GATEWAY"})
-  void interruptThroughRestStopsASleepingCell(Kind kind) throws Exception {
-    Session s = session(kind);
-    long started = System.nanoTime();
-    Execution e = new Execution(s.socket().execute(
-        "import time\ntime.sleep(60)\nprint('slept through the interrupt')\n"));
-    s.socket().pump(e, Execution::started, CELL, p -> "");
-    Thread.sleep(300); // into the sleep
-    s.server().rest().expect(204, "POST", "/api/kernels/" + s.kernelId() + "/interrupt", null);
-    s.socket().pump(e, Execution::done, Duration.ofSeconds(30), p -> "");
-    assertTrue(System.nanoTime() - started < Duration.ofSeconds(45).toNanos(), "interrupted late");
-    assertEquals("error", e.replyStatus(), e.toString());
-    assertEquals("KeyboardInterrupt", e.error().path("ename").asText());
-    assertEquals("", e.stream("stdout"));
-    assertEquals("still here\n", run(kind, "print('still here')").stream("stdout"));
-  }
-
-  @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"NOTEBOOK_VIA_GATEWAY", "SERVER_VIA_GATEWAY"})
-  void restartThroughRestResetsTheKernelAndExecutionGoesOn(Kind kind) throws Exception {
-    Session s = newSession(kind);
-    extraSessions.add(s);
-    assertEquals("ok", s.socket().run("nbg_state = 41", CELL).replyStatus());
-    assertEquals("42\n", s.socket().run("print(nbg_state + 1)", CELL).stream("stdout"));
-    String pidBefore = s.socket().run("import os; print(os.getpid())", CELL).stream("stdout");
-
-    s.server().rest().expect(200, "POST", "/api/kernels/" + s.kernelId() + "/restart", null);
-
-    Execution after = s.socket().run("import os\nprint('nbg_state' in globals(), os.getpid())",
-        CELL);
-    assertEquals("ok", after.replyStatus(), after.toString());
-    String[] words = after.stream("stdout").trim().split(" ");
-    assertEquals("False", words[0], "state survived the restart: " + after);
-    assertNotEquals(pidBefore.trim(), words[1], "a new kernel process");
-  }
 }
