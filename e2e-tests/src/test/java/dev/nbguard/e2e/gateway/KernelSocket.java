@@ -27,6 +27,7 @@ final class KernelSocket implements WebSocket.Listener, AutoCloseable {
   private final WireFormat format;
   private final String session;
   private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+  private final java.util.Set<String> parents = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final StringBuilder text = new StringBuilder();
   private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
   private WebSocket ws;
@@ -180,9 +181,16 @@ final class KernelSocket implements WebSocket.Listener, AutoCloseable {
     return null;
   }
 
+  /** Whether any message received so far (consumed or not) answers {@code msgId}. */
+  boolean received(String msgId) {
+    return parents.contains(msgId);
+  }
+
   private void deliver(java.util.function.Supplier<WireMessage> decode) {
     try {
-      inbox.add(decode.get());
+      WireMessage m = decode.get();
+      parents.add(m.parentId());
+      inbox.add(m);
     } catch (RuntimeException e) {
       inbox.add(e);
     }
