@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -19,9 +18,6 @@ import org.junit.jupiter.api.Timeout;
  * (Jupyter Server restarts a dead kernel by itself; nbguard leaves that to the user, so this
  * path is the only way back.)
  */
-@Disabled("nbguard bug (found by the e2e helper): restarting a dead kernel answers 500 'kernel"
-    + " process exited with code 0 before answering', or 200 and the new kernel then exits with"
-    + " code 0 (a stale shutdown_request reaching it?); enable when fixed")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
 class DeadKernelRestartIT {
