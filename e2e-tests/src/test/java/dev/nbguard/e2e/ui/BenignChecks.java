@@ -34,17 +34,22 @@ final class BenignChecks {
 
   /**
    * Checks the output of benign cell {@code id}; {@code where} names the run in messages.
-   * {@code styled}: the Styler's highlighted cell must keep its colour.
+   * {@code trusted}: the UI shows the notebook as trusted. An untrusted one (classic Notebook
+   * reopening a notebook it did not sign) sanitizes HTML, dropping the Styler's colours, and
+   * shows Markdown outputs as their text/plain: then only the rest is checked.
    */
-  static void check(String id, JsonNode output, String where, boolean styled) {
+  static void check(String id, JsonNode output, String where, boolean trusted) {
     Consumer<JsonNode> check = CHECKS.get(id);
     if (check == null) {
       throw new IllegalStateException("no check for benign cell '" + id + "' (add one)");
     }
     assertTrue(output.path("present").asBoolean(), where + ": " + id + " has no output area");
+    if (!trusted && id.equals("markdown-link")) {
+      return;
+    }
     try {
       check.accept(output);
-      if (styled && id.equals("styler")) {
+      if (trusted && id.equals("styler")) {
         atLeast(output, "coloredCells", 1);
       }
     } catch (AssertionError e) {

@@ -104,8 +104,8 @@ class NotebookUiIT {
     for (NotebookCell cell : cells) {
       if (cell.kind() == NotebookCell.Kind.BENIGN) {
         BenignChecks.check(cell.id(), run.output(cell.id()), where, true);
-        // classic Notebook sanitizes the HTML of an untrusted (unsigned) notebook it opens, and
-        // drops the Styler's <style> with it, with or without nbguard
+        // classic Notebook shows a notebook it reopens as untrusted (it did not sign it), with
+        // or without nbguard
         BenignChecks.check(cell.id(), run.reopenedOutput(cell.id()), where + " (reopened)",
             ui != NotebookUi.CLASSIC);
       }
