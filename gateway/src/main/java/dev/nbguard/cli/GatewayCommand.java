@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
       "Serves the Jupyter Kernel Gateway REST and WebSocket API: start Jupyter Server with"
           + " --gateway-url=http://HOST:PORT --GatewayClient.auth_token=TOKEN. nbguard launches"
           + " the kernels and rewrites every output they send under the output policy.",
-      "%nEach option falls back to its NBGUARD_* environment variable, then to the default."
+      "%nEach option falls back to its NBGUARD_* environment variable, then to the --config"
+          + " file, then to the default."
           + " Without a token one is generated and printed. A non-loopback --ip needs a token."
           + " SIGTERM or Ctrl-C shuts every kernel down, then the server."
     },
@@ -32,6 +33,12 @@ import picocli.CommandLine.Option;
 final class GatewayCommand implements Callable<Integer> {
 
   private final Io io;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "A YAML or JSON file of settings, keys as the environment variables'"
+          + " without NBGUARD_ in lower case (max_kernels: 8); command line and environment"
+          + " win over it ($NBGUARD_CONFIG).")
+  Path configFile;
 
   @Option(names = "--ip", paramLabel = "ADDRESS",
       description = "Address to listen on ($NBGUARD_IP, default 127.0.0.1).")
@@ -77,6 +84,24 @@ final class GatewayCommand implements Callable<Integer> {
           + " one JSON object per line ($NBGUARD_AUDIT_LOG; default: not recorded).")
   Path auditLog;
 
+  @Option(names = "--cull-idle-timeout", paramLabel = "SECONDS",
+      description = "Shut down kernels idle longer than this; 0 never does"
+          + " ($NBGUARD_CULL_IDLE_TIMEOUT, default 0).")
+  Integer cullIdleTimeout;
+
+  @Option(names = "--cull-interval", paramLabel = "SECONDS",
+      description = "How often to look for idle kernels ($NBGUARD_CULL_INTERVAL, default 300).")
+  Integer cullInterval;
+
+  @Option(names = "--cull-connected", arity = "0..1", paramLabel = "BOOL",
+      description = "Also cull idle kernels that have clients connected"
+          + " ($NBGUARD_CULL_CONNECTED, default false).")
+  Boolean cullConnected;
+
+  @Option(names = "--cull-busy", arity = "0..1", paramLabel = "BOOL",
+      description = "Also cull kernels that are busy ($NBGUARD_CULL_BUSY, default false).")
+  Boolean cullBusy;
+
   GatewayCommand(Io io) {
     this.io = io;
   }
@@ -86,11 +111,13 @@ final class GatewayCommand implements Callable<Integer> {
     GatewayConfig config;
     OutputPolicy outputPolicy;
     try {
-      config = GatewayConfig.resolve(new GatewayConfig.Given(Optional.ofNullable(ip),
-          Optional.ofNullable(port), Optional.ofNullable(token), allowOrigins,
-          Optional.ofNullable(maxKernels), Optional.ofNullable(policy),
+      config = GatewayConfig.resolve(new GatewayConfig.Given(Optional.ofNullable(configFile),
+          Optional.ofNullable(ip), Optional.ofNullable(port), Optional.ofNullable(token),
+          allowOrigins, Optional.ofNullable(maxKernels), Optional.ofNullable(policy),
           Optional.ofNullable(defaultKernel), Optional.ofNullable(runtimeDir),
-          Optional.ofNullable(auditLog)), System.getenv());
+          Optional.ofNullable(auditLog), Optional.ofNullable(cullIdleTimeout),
+          Optional.ofNullable(cullInterval), Optional.ofNullable(cullConnected),
+          Optional.ofNullable(cullBusy)), System.getenv());
       outputPolicy = OutputPolicy.of(PolicyFiles.resolve(config.policy()));
     } catch (IllegalArgumentException e) {
       io.error(e.getMessage());

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The {@code nbguard} command line: {@code sanitize}, {@code clean} and {@code gateway}. */
+/** The {@code nbguard} command line: sanitize, clean, gateway, proxy and lab. */
 @Command(
     name = "nbguard",
     mixinStandardHelpOptions = true,
@@ -51,6 +51,8 @@ public final class Main implements Callable<Integer> {
     cmd.addSubcommand(new CommandLine(new SanitizeCommand(io)));
     cmd.addSubcommand(new CommandLine(new CleanCommand(io)));
     cmd.addSubcommand(new CommandLine(new GatewayCommand(io)));
+    cmd.addSubcommand(new CommandLine(new ProxyCommand(io)));
+    cmd.addSubcommand(new CommandLine(new LabCommand(io)));
     cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -15,12 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Filters kernel messages off the event loop, one ordered {@link SerialLane} per kernel on a
+ * Filters kernel messages off the event loop, one ordered {@link KernelLane} per kernel on a
  * small shared pool, and hands the results to the {@link ConnectionRegistry} on the event loop.
  * Every message of a kernel takes the same path (small ones too: one path keeps the order
- * without exceptions, and the hop costs microseconds), so per kernel and channel messages leave
- * in the order they arrived, lifecycle news included. While more than a high-water mark of one
- * kernel's messages waits to be filtered, that kernel's sockets are not read ({@link ReadGate}).
+ * without exceptions, and the hop costs microseconds), so per kernel messages leave in the order
+ * they arrived, lifecycle news included. Outputs of one kernel are filtered in parallel (they are
+ * independent); comm messages and lifecycle news, which read or change what the filter knows
+ * about the kernel, run alone and in order. While more than a high-water mark of one kernel's
+ * messages waits to be filtered, that kernel's sockets are not read ({@link ReadGate}).
  */
 final class FilterStage implements AutoCloseable {
 
@@ -31,8 +33,9 @@ final class FilterStage implements AutoCloseable {
   private final ReadGate gate;
   private final OutputFilter filter;
   private final long highWater;
+  private final int threads;
   private final ExecutorService pool;
-  private final Map<String, SerialLane> lanes = new ConcurrentHashMap<>();
+  private final Map<String, KernelLane> lanes = new ConcurrentHashMap<>();
 
   /**
    * @param highWater bytes of one kernel's messages that may wait before its reading pauses;
@@ -45,6 +48,7 @@ final class FilterStage implements AutoCloseable {
     this.gate = Objects.requireNonNull(gate, "gate");
     this.filter = Objects.requireNonNull(filter, "filter");
     this.highWater = highWater;
+    this.threads = threads;
     AtomicInteger n = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "nbguard-filter-" + n.incrementAndGet());
@@ -57,15 +61,20 @@ final class FilterStage implements AutoCloseable {
   void message(String kernelId, Channel channel, Optional<String> sessionId,
       JupyterMessage message) {
     JupyterMessage m = message.channel().isPresent() ? message : message.withChannel(channel);
-    lane(kernelId).submit(m.size(), () -> filtered(kernelId, m)
-        .map(out -> () -> registry.deliver(kernelId, channel, sessionId, out)));
+    KernelLane.Task task = () -> filtered(kernelId, m)
+        .map(out -> () -> registry.deliver(kernelId, channel, sessionId, out));
+    if (independent(m)) {
+      lane(kernelId).submit(m.size(), task);
+    } else {
+      lane(kernelId).submitExclusive(m.size(), task);
+    }
   }
 
   /** Lifecycle news, ordered after every message of the kernel that came before it. */
   void lifecycle(String kernelId, LifecycleEvent event, Optional<JupyterMessage> status) {
-    SerialLane lane = lane(kernelId);
+    KernelLane lane = lane(kernelId);
     boolean gone = event == LifecycleEvent.SHUT_DOWN || event == LifecycleEvent.CULLED;
-    lane.submit(0, () -> {
+    lane.submitExclusive(0, () -> {
       if (gone || event == LifecycleEvent.RESTARTING || event == LifecycleEvent.DIED) {
         filter.forgetKernel(kernelId);
       }
@@ -89,10 +98,19 @@ final class FilterStage implements AutoCloseable {
     lanes.clear();
   }
 
-  private SerialLane lane(String kernelId) {
+  /** Whether filtering {@code m} neither reads nor changes what is known about its kernel. */
+  private static boolean independent(JupyterMessage m) {
+    try {
+      return !m.msgType().startsWith("comm_");
+    } catch (RuntimeException e) { // a header that does not parse: the filter drops it, alone
+      return false;
+    }
+  }
+
+  private KernelLane lane(String kernelId) {
     return lanes.computeIfAbsent(kernelId, id -> {
-      SerialLane[] self = new SerialLane[1];
-      self[0] = new SerialLane(id, pool, this::toEventLoop, highWater, highWater / 2,
+      KernelLane[] self = new KernelLane[1];
+      self[0] = new KernelLane(id, pool, threads, this::toEventLoop, highWater, highWater / 2,
           () -> context.runOnContext(v -> {
             if (lanes.get(id) == self[0]) {
               gate.set(id, self[0], self[0].isFull());

@@ -75,7 +75,8 @@ public final class Gateway implements AutoCloseable {
     Path dir = config.runtimeDir().orElseGet(tempDir::orElseThrow);
     KernelEventBridge bridge = new KernelEventBridge();
     KernelManager manager = new KernelManager(
-        setup.options().withMaxKernels(config.maxKernels()), setup.specs(),
+        setup.options().withMaxKernels(config.maxKernels()).withCulling(config.culling()),
+        setup.specs(),
         new ConnectionFiles(dir, "127.0.0.1"), bridge, bridge, Clock.systemUTC());
     Vertx vertx = Vertx.vertx();
     OutputFilter filter = new MessageFilterAdapter(new MessageFilter(policy, audit));

@@ -31,7 +31,9 @@ class GatewayCommandTest {
     for (String s : new String[] {"--ip", "NBGUARD_IP", "--port", "NBGUARD_PORT", "--token",
         "NBGUARD_TOKEN", "--allow-origin", "NBGUARD_ALLOW_ORIGIN", "--max-kernels",
         "NBGUARD_MAX_KERNELS", "--policy", "NBGUARD_POLICY", "--default-kernel",
-        "--runtime-dir", "--audit-log", "NBGUARD_AUDIT_LOG", "--gateway-url"}) {
+        "--runtime-dir", "--audit-log", "NBGUARD_AUDIT_LOG", "--config", "NBGUARD_CONFIG",
+        "--cull-idle-timeout", "--cull-interval", "--cull-connected", "--cull-busy",
+        "--gateway-url"}) {
       assertTrue(r.out().contains(s), s + " missing from:\n" + r.out());
     }
   }

@@ -5,18 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GatewayConfigTest {
 
   private static GatewayConfig.Given given(String ip, Integer port, String token) {
-    return new GatewayConfig.Given(Optional.ofNullable(ip), Optional.ofNullable(port),
-        Optional.ofNullable(token), List.of(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty());
+    GatewayConfig.Given none = GatewayConfig.Given.none();
+    return new GatewayConfig.Given(none.configFile(), Optional.ofNullable(ip),
+        Optional.ofNullable(port), Optional.ofNullable(token), List.of(), none.maxKernels(),
+        none.policy(), none.defaultKernel(), none.runtimeDir(), none.auditLog(),
+        none.cullIdleTimeout(), none.cullInterval(), none.cullConnected(), none.cullBusy());
   }
 
   @Test
@@ -84,5 +88,74 @@ class GatewayConfigTest {
         () -> GatewayConfig.resolve(given(null, 70000, null), Map.of()));
     assertThrows(IllegalArgumentException.class, () -> GatewayConfig.resolve(
         GatewayConfig.Given.none(), Map.of("NBGUARD_MAX_KERNELS", "0")));
+  }
+
+  private static GatewayConfig.Given withConfig(Path file) {
+    GatewayConfig.Given n = GatewayConfig.Given.none();
+    return new GatewayConfig.Given(Optional.of(file), n.ip(), n.port(), n.token(), List.of(),
+        n.maxKernels(), n.policy(), n.defaultKernel(), n.runtimeDir(), n.auditLog(),
+        n.cullIdleTimeout(), n.cullInterval(), n.cullConnected(), n.cullBusy());
+  }
+
+  @Test
+  void readsAConfigFileBelowEnvironmentAndCommandLine(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("nbguard.yaml");
+    Files.writeString(file, """
+        port: 9100
+        max_kernels: 5
+        allow_origin: [http://hub.example]
+        audit_log: /var/log/nbguard/audit.jsonl
+        cull_idle_timeout: 3600
+        cull_connected: true
+        token: from-file
+        """);
+    GatewayConfig c = GatewayConfig.resolve(withConfig(file), Map.of("NBGUARD_PORT", "9200"));
+    assertEquals(9200, c.port(), "environment beats the file");
+    assertEquals(5, c.maxKernels());
+    assertEquals(List.of("http://hub.example"), c.allowOrigins());
+    assertEquals(Optional.of(Path.of("/var/log/nbguard/audit.jsonl")), c.auditLog());
+    assertEquals(java.time.Duration.ofHours(1), c.culling().idleTimeout());
+    assertTrue(c.culling().cullConnected());
+    assertFalse(c.culling().cullBusy());
+    assertEquals("from-file", c.token());
+    assertFalse(c.tokenGenerated());
+    GatewayConfig viaEnv = GatewayConfig.resolve(GatewayConfig.Given.none(),
+        Map.of("NBGUARD_CONFIG", file.toString()));
+    assertEquals(9100, viaEnv.port());
+  }
+
+  @Test
+  void refusesABadConfigFileNamingFileAndKey(@TempDir Path dir) throws Exception {
+    Path unknown = dir.resolve("a.yaml");
+    Files.writeString(unknown, "max_kernel: 3\n");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GatewayConfig.resolve(withConfig(unknown), Map.of()));
+    assertTrue(e.getMessage().contains("a.yaml") && e.getMessage().contains("max_kernel"),
+        e.getMessage());
+    Path badType = dir.resolve("b.json");
+    Files.writeString(badType, "{\"port\": \"eighty\"}");
+    e = assertThrows(IllegalArgumentException.class,
+        () -> GatewayConfig.resolve(withConfig(badType), Map.of()));
+    assertTrue(e.getMessage().contains("b.json") && e.getMessage().contains("port"),
+        e.getMessage());
+    Path broken = dir.resolve("c.yaml");
+    Files.writeString(broken, "port: [1,\n");
+    e = assertThrows(IllegalArgumentException.class,
+        () -> GatewayConfig.resolve(withConfig(broken), Map.of()));
+    assertTrue(e.getMessage().contains("c.yaml"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> GatewayConfig.resolve(withConfig(dir.resolve("missing.yaml")), Map.of()));
+  }
+
+  @Test
+  void cullingIsOffUnlessAsked() {
+    GatewayConfig c = GatewayConfig.resolve(GatewayConfig.Given.none(), Map.of());
+    assertFalse(c.culling().enabled());
+    GatewayConfig on = GatewayConfig.resolve(GatewayConfig.Given.none(),
+        Map.of("NBGUARD_CULL_IDLE_TIMEOUT", "600", "NBGUARD_CULL_BUSY", "yes"));
+    assertTrue(on.culling().enabled());
+    assertTrue(on.culling().cullBusy());
+    assertThrows(IllegalArgumentException.class, () -> GatewayConfig.resolve(
+        GatewayConfig.Given.none(), Map.of("NBGUARD_CULL_BUSY", "maybe")));
   }
 }

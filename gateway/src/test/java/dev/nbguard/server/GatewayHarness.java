@@ -54,7 +54,8 @@ final class GatewayHarness implements AutoCloseable {
         .withHub(HubOptions.DEFAULT.withHeartbeat(Duration.ofSeconds(1), Duration.ofSeconds(2), 3));
     GatewayConfig config = new GatewayConfig("127.0.0.1", 0, TOKEN, false,
         List.of("http://allowed.example"), 4, "default", KERNEL,
-        java.util.Optional.of(dataDir.resolve("runtime")), auditLog);
+        java.util.Optional.of(dataDir.resolve("runtime")), auditLog,
+        dev.nbguard.kernel.CullingOptions.OFF);
     gateway = Gateway.start(config, OutputPolicy.of(PolicyFiles.resolve("default")),
         new Gateway.Setup(new KernelSpecs(List.of(dataDir)), options,
             new ClientLimits(64L << 20, Duration.ofSeconds(1)), "test"));

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(30)
-class SerialLaneTest {
+class KernelLaneTest {
 
   private final ExecutorService pool = Executors.newFixedThreadPool(4);
   /** Stands in for the event loop: one thread runs the handed-on batches in order. */
@@ -31,9 +31,9 @@ class SerialLaneTest {
     loop.shutdownNow();
   }
 
-  private SerialLane lane(String name, long high, Runnable levelChanged) {
-    return new SerialLane(name, pool, batch -> loop.execute(() -> batch.forEach(Runnable::run)),
-        high, high / 2, levelChanged);
+  private KernelLane lane(String name, long high, Runnable levelChanged) {
+    return new KernelLane(name, pool, 3,
+        batch -> loop.execute(() -> batch.forEach(Runnable::run)), high, high / 2, levelChanged);
   }
 
   @Test
@@ -42,7 +42,7 @@ class SerialLaneTest {
     int perLane = 5_000;
     List<List<Integer>> seen = new ArrayList<>();
     CountDownLatch done = new CountDownLatch(lanes);
-    List<SerialLane> all = new ArrayList<>();
+    List<KernelLane> all = new ArrayList<>();
     for (int l = 0; l < lanes; l++) {
       seen.add(Collections.synchronizedList(new ArrayList<>()));
       all.add(lane("k" + l, Long.MAX_VALUE, () -> {}));
@@ -52,10 +52,12 @@ class SerialLaneTest {
         int n = i;
         int lane = l;
         // every 100th task is "large" and slow, as a big output being sanitized would be
-        long bytes = n % 100 == 0 ? SerialLane.LARGE : 10;
-        all.get(l).submit(bytes, () -> {
-          if (bytes >= SerialLane.LARGE) {
+        long bytes = n % 100 == 0 ? KernelLane.LARGE : 10;
+        KernelLane.Task task = () -> {
+          if (bytes >= KernelLane.LARGE) {
             busy(200_000);
+          } else if (n % 7 == 0) {
+            busy(20_000); // so that later small ones finish first, if allowed to run alongside
           }
           return Optional.of(() -> {
             seen.get(lane).add(n);
@@ -63,7 +65,12 @@ class SerialLaneTest {
               done.countDown();
             }
           });
-        });
+        };
+        if (n % 50 == 25) {
+          all.get(l).submitExclusive(bytes, task);
+        } else {
+          all.get(l).submit(bytes, task);
+        }
       }
     }
     assertTrue(done.await(20, TimeUnit.SECONDS));
@@ -76,29 +83,66 @@ class SerialLaneTest {
   }
 
   @Test
-  void runsOneTaskOfALaneAtATime() throws Exception {
-    SerialLane lane = lane("k", Long.MAX_VALUE, () -> {});
+  void runsIndependentTasksInParallelButExclusiveOnesAlone() throws Exception {
+    KernelLane lane = lane("k", Long.MAX_VALUE, () -> {});
     AtomicInteger inside = new AtomicInteger();
-    AtomicInteger overlaps = new AtomicInteger();
-    CountDownLatch done = new CountDownLatch(2_000);
-    for (int i = 0; i < 2_000; i++) {
-      lane.submit(1, () -> {
-        if (inside.incrementAndGet() > 1) {
-          overlaps.incrementAndGet();
+    AtomicInteger maxInside = new AtomicInteger();
+    AtomicInteger exclusiveOverlaps = new AtomicInteger();
+    CountDownLatch done = new CountDownLatch(3_000);
+    for (int i = 0; i < 3_000; i++) {
+      boolean exclusive = i % 10 == 0;
+      KernelLane.Task task = () -> {
+        int now = inside.incrementAndGet();
+        maxInside.accumulateAndGet(now, Math::max);
+        busy(20_000);
+        if (exclusive && inside.get() > 1) {
+          exclusiveOverlaps.incrementAndGet();
         }
-        busy(2_000);
         inside.decrementAndGet();
         done.countDown();
         return Optional.empty();
-      });
+      };
+      if (exclusive) {
+        lane.submitExclusive(1, task);
+      } else {
+        lane.submit(1, task);
+      }
     }
     assertTrue(done.await(20, TimeUnit.SECONDS));
-    assertEquals(0, overlaps.get());
+    assertEquals(0, exclusiveOverlaps.get(), "an exclusive task ran alongside another");
+    assertTrue(maxInside.get() > 1, "independent tasks never ran in parallel");
+    assertTrue(maxInside.get() <= 3, "more than maxParallel at once: " + maxInside.get());
+  }
+
+  @Test
+  void anExclusiveTaskSeesEverythingBeforeItDoneAndNothingAfterItStarted() throws Exception {
+    KernelLane lane = lane("k", Long.MAX_VALUE, () -> {});
+    AtomicInteger finishedBefore = new AtomicInteger();
+    AtomicInteger startedAfter = new AtomicInteger();
+    LinkedBlockingQueue<String> verdict = new LinkedBlockingQueue<>();
+    for (int i = 0; i < 20; i++) {
+      lane.submit(1, () -> {
+        busy(500_000);
+        finishedBefore.incrementAndGet();
+        return Optional.empty();
+      });
+    }
+    lane.submitExclusive(1, () -> {
+      verdict.add(finishedBefore.get() + "/" + startedAfter.get());
+      return Optional.empty();
+    });
+    for (int i = 0; i < 20; i++) {
+      lane.submit(1, () -> {
+        startedAfter.incrementAndGet();
+        return Optional.empty();
+      });
+    }
+    assertEquals("20/0", verdict.poll(10, TimeUnit.SECONDS));
   }
 
   @Test
   void aFailingTaskDoesNotStopTheLane() throws Exception {
-    SerialLane lane = lane("k", Long.MAX_VALUE, () -> {});
+    KernelLane lane = lane("k", Long.MAX_VALUE, () -> {});
     LinkedBlockingQueue<String> out = new LinkedBlockingQueue<>();
     lane.submit(1, () -> Optional.of(() -> out.add("before")));
     lane.submit(1, () -> {
@@ -113,7 +157,7 @@ class SerialLaneTest {
   void saysWhenTooMuchWaitsAndWhenItHasDrained() throws Exception {
     CountDownLatch gate = new CountDownLatch(1);
     LinkedBlockingQueue<Boolean> levels = new LinkedBlockingQueue<>();
-    SerialLane[] self = new SerialLane[1];
+    KernelLane[] self = new KernelLane[1];
     self[0] = lane("k", 1_000, () -> levels.add(self[0].isFull()));
     self[0].submit(10, () -> {
       await(gate);

@@ -1,0 +1,65 @@
+package dev.nbguard.proxy;
+
+import dev.nbguard.filter.AuditLog;
+import dev.nbguard.filter.MessageFilter;
+import dev.nbguard.sanitizer.OutputPolicy;
+import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
+
+/** A proxy running on its own Vert.x instance, for the command line and tests. */
+public final class RunningProxy implements AutoCloseable {
+
+  private final Vertx vertx;
+  private final ProxyServer server;
+  private final MessageFilter filter;
+
+  private RunningProxy(Vertx vertx, ProxyServer server, MessageFilter filter) {
+    this.vertx = vertx;
+    this.server = server;
+    this.filter = filter;
+  }
+
+  /**
+   * Starts a proxy (waits up to 30 s for it to listen).
+   *
+   * @throws Exception when it cannot listen (the Vert.x instance is closed again)
+   */
+  public static RunningProxy start(ProxyConfig config, OutputPolicy policy, AuditLog audit)
+      throws Exception {
+    Vertx vertx = Vertx.vertx();
+    MessageFilter filter = new MessageFilter(policy, audit);
+    ProxyServer server = new ProxyServer(config, filter);
+    try {
+      vertx.deployVerticle(server).await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      vertx.close().await(10, TimeUnit.SECONDS);
+      throw e;
+    }
+    return new RunningProxy(vertx, server, filter);
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** {@code http://ip:port} of the proxy. */
+  public String origin() {
+    String ip = server.proxyConfig().ip();
+    String host = ip.contains(":") && !ip.startsWith("[") ? "[" + ip + "]" : ip;
+    return "http://" + host + ":" + port();
+  }
+
+  /** The filter, for its counters. */
+  public MessageFilter filter() {
+    return filter;
+  }
+
+  @Override
+  public void close() {
+    try {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // closing anyway
+    }
+  }
+}
