@@ -110,6 +110,7 @@ async function run(scenario) {
       await settlePage(page, 300, 5000);
       result.cells.push({ id: cell.id, ms: Date.now() - started });
     }
+    await ui.afterRender(page, timeout);
     await settlePage(page, 800, 8000);
     const outputs = await observeAll(page, ui, scenario.cells.length);
     outputs.forEach((o, i) => (result.cells[i].output = o));
@@ -125,6 +126,7 @@ async function run(scenario) {
       });
       await page.close();
       result.timings.reopenMs = await openNotebook(page2, ui, scenario, timeout);
+      await ui.afterRender(page2, timeout);
       await settlePage(page2, 800, 8000);
       const reopened = await observeAll(page2, ui, scenario.cells.length);
       result.reopen = {

@@ -19,6 +19,12 @@ export const classicUi = {
     );
   },
 
+  /** Resolves when MathJax 2 (loaded on demand) has typeset everything queued so far. */
+  async afterRender(page, timeout) {
+    await page.waitForFunction(() => window.MathJax && MathJax.isReady, null, { timeout });
+    await page.evaluate(() => new Promise(resolve => MathJax.Hub.Queue(resolve)));
+  },
+
   cellCount(page) {
     return page.evaluate(() => Jupyter.notebook.ncells());
   },

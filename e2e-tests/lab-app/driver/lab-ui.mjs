@@ -28,6 +28,9 @@ export const labUi = {
     );
   },
 
+  /** Nothing to wait for beyond the DOM settling (MathJax 3 typesets as outputs attach). */
+  async afterRender() {},
+
   cellCount(page) {
     return page.evaluate(() => document.querySelectorAll('.jp-Notebook .jp-Cell').length);
   },

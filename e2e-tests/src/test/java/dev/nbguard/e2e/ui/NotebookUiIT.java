@@ -37,9 +37,19 @@ class NotebookUiIT {
   private UiDriver driver;
   private Path cellsFile;
 
-  /** Every deployment the proofs run through; add one here (e.g. nbguard proxy). */
+  /**
+   * Every deployment the proofs run through; add one here. -Dnbguard.e2e.deployments=direct,proxy
+   * runs a subset.
+   */
   static List<Deployment> deployments() {
-    return List.of(new DirectDeployment(), new GatewayDeployment());
+    List<Deployment> all = List.of(new DirectDeployment(), new GatewayDeployment(),
+        new ProxyDeployment());
+    String only = System.getProperty("nbguard.e2e.deployments", "");
+    if (only.isBlank()) {
+      return all;
+    }
+    List<String> names = List.of(only.split(","));
+    return all.stream().filter(d -> names.contains(d.name())).toList();
   }
 
   static Stream<Arguments> runs() {
