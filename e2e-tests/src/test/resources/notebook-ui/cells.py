@@ -3,32 +3,39 @@
 # direct= lists the UIs in which the attack executes without nbguard (the control); in those the
 # DIRECT deployment must see its marker, and no guarded deployment may. {{PWN_FILE}} is replaced
 # by a path the kernel-api payload makes the kernel write.
-# Payloads leave their id in window.__nbg_pwned of the top page.
+# Payloads leave their id in window.__nbg_pwned of the top page and list it in a red box at the
+# top right of the page (so a screenshot shows what ran).
 
 # %% setup setup
 from IPython.display import HTML, Markdown, SVG, Javascript, Math, display
-PWN = "(window.__nbg_pwned=window.__nbg_pwned||[]).push('%s')"
+PWN = ("(window.__nbg_pwned=window.__nbg_pwned||[]).push('%s');(function(){"
+       "var b=document.getElementById('nbg-pwned');if(!b){b=document.createElement('div');"
+       "b.id='nbg-pwned';b.style.cssText='position:fixed;top:8px;right:8px;z-index:99999;"
+       "background:#b00020;color:#fff;font:bold 14px sans-serif;padding:8px 12px;"
+       "border-radius:4px;max-width:360px';b.textContent='Script in outputs ran:';"
+       "document.body.appendChild(b);}b.textContent+=' %s';})()")
+pwn = lambda name: PWN.replace('%s', name)
 
 # %% html-img attack direct=lab,classic
-HTML('<b>html-img</b><img src=x onerror="%s">' % (PWN % 'html-img'))
+HTML('<b>html-img</b><img src=x onerror="%s">' % pwn('html-img'))
 
 # %% html-script attack direct=lab,classic
-HTML('<b>html-script</b><script>%s</script>' % (PWN % 'html-script'))
+HTML('<b>html-script</b><script>%s</script>' % pwn('html-script'))
 
 # %% markdown-html attack direct=lab,classic
-Markdown('**markdown-html** <img src=x onerror="%s">' % (PWN % 'markdown-html'))
+Markdown('**markdown-html** <img src=x onerror="%s">' % pwn('markdown-html'))
 
 # %% svg-image attack direct=classic
-SVG('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" onload="%s"><rect width="40" height="40" fill="red"/><script>%s</script></svg>' % (PWN % 'svg-image', PWN % 'svg-image'))
+SVG('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" onload="%s"><rect width="40" height="40" fill="red"/><script>%s</script></svg>' % (pwn('svg-image'), pwn('svg-image')))
 
 # %% svg-in-html attack direct=lab,classic
-HTML('<b>svg-in-html</b><svg width="20" height="20"><image href="x" onerror="%s"/></svg>' % (PWN % 'svg-in-html'))
+HTML('<b>svg-in-html</b><svg width="20" height="20"><image href="x" onerror="%s"/></svg>' % pwn('svg-in-html'))
 
 # %% javascript attack direct=lab,classic
-Javascript(PWN % 'javascript')
+Javascript(pwn('javascript'))
 
 # %% widget-html attack direct=lab,classic
-HTML('<div class="widget-html jupyter-widgets"><details open ontoggle="%s"><summary>widget-html</summary>widget</details></div>' % (PWN % 'widget-html'))
+HTML('<div class="widget-html jupyter-widgets"><details open ontoggle="%s"><summary>widget-html</summary>widget</details></div>' % pwn('widget-html'))
 
 # %% kernel-api attack direct=lab,classic
 import json
@@ -39,7 +46,7 @@ js = ("(async()=>{const t=new URLSearchParams(location.search).get('token')||'';
       "ws.onopen=()=>{ws.send(JSON.stringify({header:{msg_id:'nbg-'+Date.now(),msg_type:'execute_request',"
       "username:'nbg',session:'nbg-attack',date:new Date().toISOString(),version:'5.3'},parent_header:{},"
       "metadata:{},channel:'shell',buffers:[],content:{code:%s,silent:false,store_history:false,"
-      "user_expressions:{},allow_stdin:false,stop_on_error:true}}));%s;};})()") % (json.dumps(code), PWN % 'kernel-api')
+      "user_expressions:{},allow_stdin:false,stop_on_error:true}}));%s;};})()") % (json.dumps(code), pwn('kernel-api'))
 HTML('<b>kernel-api</b><img src=x onerror="%s">' % js.replace('"', '&quot;'))
 
 # %% dataframe benign
