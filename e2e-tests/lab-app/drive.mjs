@@ -4,7 +4,7 @@
 //   node drive.mjs --scenario scenario.json --out result.json
 // scenario: {"ui": "lab"|"classic", "base": "http://127.0.0.1:P/", "token", "notebook",
 //            "cells": [{"id", "source"}], "screenshots"?: dir, "label", "reopen"?: true,
-//            "timeoutMs"?: 60000}
+//            "timeoutMs"?: 60000, "hideInputs"?: [cell ids whose code the screenshots hide]}
 // result: {"label", "ui", "cells": [{"id", "ms", "output": {...}}], "pwned": [...],
 //          "dialogs": [...], "reopen"?: {"cells", "pwned", "dialogs"}, "timings": {...}}
 // "pwned" lists the markers payloads leave in the top page (window.__nbg_pwned); a dialog is
@@ -56,8 +56,10 @@ async function pageState(page, dialogs) {
   return { pwned, dialogs: [...dialogs], title: await page.title() };
 }
 
-async function screenshot(page, scenario, name) {
+async function screenshot(page, ui, scenario, name) {
   if (!scenario.screenshots) return null;
+  const hide = (scenario.hideInputs || []).map(id => scenario.cells.findIndex(c => c.id === id));
+  await ui.hideInputs(page, hide.filter(i => i >= 0));
   mkdirSync(scenario.screenshots, { recursive: true });
   const height = await page.evaluate(() => {
     const scrollers = ['.jp-WindowedPanel-outer', '#site', 'body'];
@@ -115,7 +117,7 @@ async function run(scenario) {
     const outputs = await observeAll(page, ui, scenario.cells.length);
     outputs.forEach((o, i) => (result.cells[i].output = o));
     Object.assign(result, await pageState(page, dialogs));
-    result.screenshots.push(await screenshot(page, scenario, 'run'));
+    result.screenshots.push(await screenshot(page, ui, scenario, 'run'));
     if (scenario.reopen) {
       await ui.save(page, timeout);
       const reopenDialogs = [];
@@ -133,7 +135,7 @@ async function run(scenario) {
         cells: reopened.map((o, i) => ({ id: scenario.cells[i].id, output: o })),
         ...(await pageState(page2, reopenDialogs))
       };
-      result.screenshots.push(await screenshot(page2, scenario, 'reopened'));
+      result.screenshots.push(await screenshot(page2, ui, scenario, 'reopened'));
     }
     await context.close();
   } finally {

@@ -25,6 +25,13 @@ export const classicUi = {
     await page.evaluate(() => new Promise(resolve => MathJax.Hub.Queue(resolve)));
   },
 
+  /** Hides the inputs of cells `indexes`. */
+  async hideInputs(page, indexes) {
+    await page.evaluate(list => {
+      for (const i of list) Jupyter.notebook.get_cell(i).element.find('.input').hide();
+    }, indexes);
+  },
+
   cellCount(page) {
     return page.evaluate(() => Jupyter.notebook.ncells());
   },

@@ -31,6 +31,14 @@ export const labUi = {
   /** Nothing to wait for beyond the DOM settling (MathJax 3 typesets as outputs attach). */
   async afterRender() {},
 
+  /** Collapses the inputs of cells `indexes` (JupyterLab's "collapse selected code"). */
+  async hideInputs(page, indexes) {
+    await page.evaluate(list => {
+      const cells = window.__nbgLab.app.panel.content.widgets;
+      for (const i of list) if (cells[i]) cells[i].inputHidden = true;
+    }, indexes);
+  },
+
   cellCount(page) {
     return page.evaluate(() => document.querySelectorAll('.jp-Notebook .jp-Cell').length);
   },

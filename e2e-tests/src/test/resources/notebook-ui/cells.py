@@ -4,15 +4,16 @@
 # DIRECT deployment must see its marker, and no guarded deployment may. {{PWN_FILE}} is replaced
 # by a path the kernel-api payload makes the kernel write.
 # Payloads leave their id in window.__nbg_pwned of the top page and list it in a red box at the
-# top right of the page (so a screenshot shows what ran).
+# top right of the page (grey inside a sandboxed frame), so a screenshot shows what ran where.
 
 # %% setup setup
 from IPython.display import HTML, Markdown, SVG, Javascript, Math, display
 PWN = ("(window.__nbg_pwned=window.__nbg_pwned||[]).push('%s');(function(){"
-       "var b=document.getElementById('nbg-pwned');if(!b){b=document.createElement('div');"
-       "b.id='nbg-pwned';b.style.cssText='position:fixed;top:8px;right:8px;z-index:99999;"
-       "background:#b00020;color:#fff;font:bold 14px sans-serif;padding:8px 12px;"
-       "border-radius:4px;max-width:360px';b.textContent='Script in outputs ran:';"
+       "var top=window.top===window,b=document.getElementById('nbg-pwned');if(!b){"
+       "b=document.createElement('div');b.id='nbg-pwned';b.style.cssText='position:fixed;top:8px;"
+       "right:8px;z-index:99999;color:#fff;font:bold 14px sans-serif;padding:8px 12px;"
+       "border-radius:4px;max-width:360px;background:'+(top?'#b00020':'#5f6368');b.textContent="
+       "top?'Script in outputs ran in the page:':'Ran in a sandboxed frame only:';"
        "document.body.appendChild(b);}b.textContent+=' %s';})()")
 pwn = lambda name: PWN.replace('%s', name)
 

@@ -54,6 +54,8 @@ public final class UiDriver {
         .put("reopen", true)
         .put("screenshots", screenshots.toString())
         .put("timeoutMs", 60_000);
+    // long helper code says little in a screenshot
+    scenario.putArray("hideInputs").add("setup").add("kernel-api");
     ArrayNode list = scenario.putArray("cells");
     for (NotebookCell c : cells) {
       list.addObject().put("id", c.id()).put("source", c.source());
