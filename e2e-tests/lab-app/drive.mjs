@@ -74,9 +74,15 @@ async function screenshot(page, ui, scenario, name) {
   });
   await page.waitForTimeout(300);
   const file = path.join(scenario.screenshots, `${scenario.label}-${name}.png`);
+  const sel = ui.outputSelector(0);
+  // where each cell is in the picture, to cut it up (e.g. for documentation)
+  const cells = await page.evaluate(s => [...document.querySelectorAll(s)].map(e => {
+    const r = e.getBoundingClientRect();
+    return [Math.round(r.top), Math.round(r.bottom)];
+  }), sel.cells);
   await page.screenshot({ path: file });
   await page.setViewportSize({ width: 1200, height: 900 });
-  return file;
+  return { file, cells };
 }
 
 async function openNotebook(page, ui, scenario, timeout) {
