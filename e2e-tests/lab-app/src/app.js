@@ -112,6 +112,8 @@ async function main() {
     opener,
     sessionDialogs: new SessionContextDialogs()
   });
+  // saves happen when asked (Accel+S), never behind a test's or a benchmark's back
+  docManager.autosave = false;
   Widget.attach(shell, document.getElementById('nbg-main'));
   window.addEventListener('resize', () => shell.update());
 
