@@ -4,7 +4,7 @@
 //   node drive.mjs --scenario scenario.json --out result.json
 // scenario: {"ui": "lab"|"classic", "base": "http://127.0.0.1:P/", "token", "notebook",
 //            "cells": [{"id", "source"}], "screenshots"?: dir, "label", "reopen"?: true,
-//            "timeoutMs"?: 60000, "hideInputs"?: [cell ids whose code the screenshots hide]}
+//            "timeoutMs"?: 60000, "run"?: false (observe the stored outputs only), "hideInputs"?: [cell ids whose code the screenshots hide]}
 // result: {"label", "ui", "cells": [{"id", "ms", "output": {...}}], "pwned": [...],
 //          "dialogs": [...], "reopen"?: {"cells", "pwned", "dialogs"}, "timings": {...}}
 // "pwned" lists the markers payloads leave in the top page (window.__nbg_pwned); a dialog is
@@ -111,7 +111,8 @@ async function run(scenario) {
     });
     page.on('pageerror', e => result.log.push(`pageerror: ${String(e.message).slice(0, 300)}`));
     result.timings.openMs = await openNotebook(page, ui, scenario, timeout);
-    for (let i = 0; i < scenario.cells.length; i++) {
+    // run: false opens the notebook and observes its stored outputs only
+    for (let i = 0; scenario.run !== false && i < scenario.cells.length; i++) {
       const cell = scenario.cells[i];
       const started = Date.now();
       await ui.runCell(page, i, cell.source, timeout);
@@ -121,7 +122,9 @@ async function run(scenario) {
     await ui.afterRender(page, timeout);
     await settlePage(page, 800, 8000);
     const outputs = await observeAll(page, ui, scenario.cells.length);
-    outputs.forEach((o, i) => (result.cells[i].output = o));
+    outputs.forEach((o, i) => {
+      result.cells[i] = { ...(result.cells[i] || { id: scenario.cells[i].id }), output: o };
+    });
     Object.assign(result, await pageState(page, dialogs));
     result.screenshots.push(await screenshot(page, ui, scenario, 'run'));
     if (scenario.reopen) {

@@ -17,6 +17,14 @@ public interface Deployment {
   boolean guarded();
 
   /**
+   * Whether outputs stored in notebook files reach the browser sanitized too (the contents API
+   * passes through nbguard). Gateway mode sees kernel traffic only.
+   */
+  default boolean sanitizesStoredOutputs() {
+    return guarded();
+  }
+
+  /**
    * Starts everything for {@code ui}: its server serves notebooks from {@code notebooks}; logs and
    * state go under {@code work}. The browser opens {@link Running#base()}.
    */

@@ -37,6 +37,11 @@ public final class GatewayDeployment implements Deployment {
   }
 
   @Override
+  public boolean sanitizesStoredOutputs() {
+    return false;
+  }
+
+  @Override
   public Running start(NotebookUi ui, DeploymentContext ctx) {
     NbguardGateway gateway = NbguardGateway.start(ctx.nbguardJar(), ctx.work(), name());
     try {

@@ -19,10 +19,15 @@ final class JupyterServer {
   record Started(ManagedProcess process, String base, String token) {
   }
 
+  /** The HOME (and Jupyter data dir) of the server a deployment starts as {@code label}. */
+  static Path homeDir(Deployment.DeploymentContext ctx, String label) {
+    return ctx.work().resolve(label + "-home");
+  }
+
   static Started start(NotebookUi ui, Deployment.DeploymentContext ctx, String label,
       List<String> extraArgs, Map<String, String> extraEnv) {
     try {
-      Path home = Files.createDirectories(ctx.work().resolve(label + "-home"));
+      Path home = Files.createDirectories(homeDir(ctx, label));
       int port = ManagedProcess.freePort();
       String token = "ui-" + UUID.randomUUID();
       Map<String, String> env = new HashMap<>(NotebookUi.isolatedEnv(home));

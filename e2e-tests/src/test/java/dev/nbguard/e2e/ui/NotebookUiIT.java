@@ -95,12 +95,7 @@ class NotebookUiIT {
     Files.writeString(notebooks.resolve(NOTEBOOK), EMPTY_NOTEBOOK);
     Path pwnFile = work.resolve("written-by-an-output.txt");
     List<NotebookCell> cells = NotebookCell.load(cellsFile, pwnFile);
-    Path repo = Path.of(System.getProperty("user.dir")).toAbsolutePath().resolve("..").normalize();
-    Deployment.DeploymentContext ctx = new Deployment.DeploymentContext(notebooks, work,
-        driver.dist(),
-        Path.of(System.getProperty("nbguard.e2e.nbguardJar",
-            repo.resolve("gateway/target/nbguard.jar").toString())),
-        repo.resolve("jupyter-config/gateway/jupyter_server_config.py"));
+    Deployment.DeploymentContext ctx = context(notebooks, work, driver);
 
     long started = System.nanoTime();
     UiDriver.UiRun run;
@@ -149,6 +144,15 @@ class NotebookUiIT {
     }
   }
 
+  /** The context of a deployment serving {@code notebooks}, its state under {@code work}. */
+  static Deployment.DeploymentContext context(Path notebooks, Path work, UiDriver driver) {
+    Path repo = Path.of(System.getProperty("user.dir")).toAbsolutePath().resolve("..").normalize();
+    return new Deployment.DeploymentContext(notebooks, work, driver.dist(),
+        Path.of(System.getProperty("nbguard.e2e.nbguardJar",
+            repo.resolve("gateway/target/nbguard.jar").toString())),
+        repo.resolve("jupyter-config/gateway/jupyter_server_config.py"));
+  }
+
   private static final String EMPTY_NOTEBOOK = """
       {"cells": [{"cell_type": "code", "execution_count": null, "id": "c0", "metadata": {},
         "outputs": [], "source": ""}],
@@ -157,7 +161,7 @@ class NotebookUiIT {
        "nbformat": 4, "nbformat_minor": 5}
       """;
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

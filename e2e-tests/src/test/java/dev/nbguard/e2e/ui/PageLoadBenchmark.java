@@ -34,7 +34,6 @@ class PageLoadBenchmark {
   void pageLoadThroughNbguardVersusDirect() throws Exception {
     Assumptions.assumeTrue(NotebookUi.jupyterInstalled(), "Debian's jupyter is not installed");
     Path module = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    Path repo = module.resolve("..").normalize();
     Path out = Path.of(System.getProperty("nbguard.e2e.out", module.resolve("target").toString()));
     Path labApp = Path.of(System.getProperty("nbguard.e2e.labapp", module.resolve("lab-app").toString()));
     UiDriver driver = new UiDriver(labApp, java.time.Duration.ofMinutes(30));
@@ -53,10 +52,7 @@ class PageLoadBenchmark {
         try (InputStream in = getClass().getResourceAsStream("/notebook-ui/" + NOTEBOOK)) {
           Files.write(notebooks.resolve(NOTEBOOK), in.readAllBytes());
         }
-        Deployment.DeploymentContext ctx = new Deployment.DeploymentContext(notebooks, dir,
-            driver.dist(), Path.of(System.getProperty("nbguard.e2e.nbguardJar",
-                repo.resolve("gateway/target/nbguard.jar").toString())),
-            repo.resolve("jupyter-config/gateway/jupyter_server_config.py"));
+        Deployment.DeploymentContext ctx = NotebookUiIT.context(notebooks, dir, driver);
         Deployment.Running r = d.start(NotebookUi.LAB, ctx);
         running.add(r);
         targets.addObject().put("name", d.name()).put("base", r.base()).put("token", r.token())

@@ -45,13 +45,23 @@ public final class UiDriver {
   /** Runs the cells in {@code ui} at {@code base}; the result is drive.mjs's JSON. */
   public UiRun run(String label, NotebookUi ui, Deployment.Running running, String notebook,
       List<NotebookCell> cells, Path work, Path screenshots) {
+    return run(label, ui, running, notebook, cells, true, work, screenshots);
+  }
+
+  /**
+   * {@code execute} false: open the notebook and observe the stored outputs of {@code cells}
+   * (ids only) without running anything or reopening.
+   */
+  public UiRun run(String label, NotebookUi ui, Deployment.Running running, String notebook,
+      List<NotebookCell> cells, boolean execute, Path work, Path screenshots) {
     ObjectNode scenario = JSON.createObjectNode()
         .put("label", label)
         .put("ui", ui.driverName())
         .put("base", running.base())
         .put("token", running.token())
         .put("notebook", notebook)
-        .put("reopen", true)
+        .put("reopen", execute)
+        .put("run", execute)
         .put("screenshots", screenshots.toString())
         .put("timeoutMs", 60_000);
     // long helper code says little in a screenshot
