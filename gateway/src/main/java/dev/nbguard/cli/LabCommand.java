@@ -61,6 +61,8 @@ final class LabCommand implements Callable<Integer> {
 
   @Mixin PolicyOption policy;
 
+  @Mixin AuditOption auditOption;
+
   LabCommand(Io io) {
     this.io = io;
   }
@@ -86,20 +88,31 @@ final class LabCommand implements Callable<Integer> {
     }
     Path dir = rootDir != null ? rootDir : Path.of("").toAbsolutePath();
     Path log = jupyterLog != null ? jupyterLog : LabSession.newLogFile();
-    io.out().println("nbguard lab: starting " + jupyter.get().flavor().description() + " ("
-        + jupyter.get().executable() + "), log " + log);
+    io.out().println("nbguard lab: starting " + jupyter.get().flavor().description() + ": "
+        + jupyter.get().executable() + "; its log: " + log);
     io.out().flush();
+    AuditLog audit;
+    try {
+      audit = auditOption.open();
+    } catch (java.io.IOException e) {
+      io.error("cannot open the audit log: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     LabSession session;
     try {
       session = LabSession.start(new LabSession.Options(jupyter.get(), dir, log, ip, port,
-          allowRemote, Duration.ofSeconds(startTimeout)), outputPolicy, AuditLog.NO_AUDIT);
+          allowRemote, Duration.ofSeconds(startTimeout)), outputPolicy, audit);
     } catch (Exception e) {
+      AuditOption.close(audit);
       io.error("cannot start: " + e.getMessage());
       return ExitCodes.USAGE;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      io.out().println("nbguard lab: stopping Jupyter and its kernels");
+      io.out().flush();
       session.close();
+      AuditOption.close(audit);
       stopped.countDown();
     }, "nbguard-lab-stop"));
     io.out().println("nbguard lab: serving " + dir + " through nbguard. Open:");

@@ -56,6 +56,8 @@ final class ProxyCommand implements Callable<Integer> {
 
   @Mixin PolicyOption policy;
 
+  @Mixin AuditOption auditOption;
+
   ProxyCommand(Io io) {
     this.io = io;
   }
@@ -75,16 +77,25 @@ final class ProxyCommand implements Callable<Integer> {
       io.error(e.getMessage());
       return ExitCodes.USAGE;
     }
+    AuditLog audit;
+    try {
+      audit = auditOption.open();
+    } catch (java.io.IOException e) {
+      io.error("cannot open the audit log: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     RunningProxy proxy;
     try {
-      proxy = RunningProxy.start(config, outputPolicy, AuditLog.NO_AUDIT);
-    } catch (Exception e) {
-      io.error("cannot listen on " + ip + ":" + port + ": " + e.getMessage());
+      proxy = RunningProxy.start(config, outputPolicy, audit);
+    } catch (java.io.IOException e) {
+      AuditOption.close(audit);
+      io.error(e.getMessage());
       return ExitCodes.USAGE;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       proxy.close();
+      AuditOption.close(audit);
       stopped.countDown();
     }, "nbguard-proxy-stop"));
     io.out().println("nbguard proxy: " + proxy.origin() + "/ -> " + config.upstream()

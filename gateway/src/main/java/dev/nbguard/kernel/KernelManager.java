@@ -185,8 +185,9 @@ public final class KernelManager implements AutoCloseable {
 
   /**
    * Restarts a kernel (a dead one too) on the same ports with the same key, so clients' sockets
-   * stay valid. Lifecycle: {@code RESTARTING} (with a synthetic {@code status: restarting}), then
-   * {@code RESTARTED}, or {@code DIED} when the new process does not come up.
+   * stay valid. Lifecycle: {@code RESTARTING} (no synthetic status: a restart that was asked for
+   * is not announced on IOPub, as in Jupyter Server), then {@code RESTARTED}, or {@code DIED}
+   * (with {@code status: dead}) when the new process does not come up.
    */
   public CompletableFuture<KernelModel> restart(String kernelId) {
     return withKernel(kernelId, runner::restart);

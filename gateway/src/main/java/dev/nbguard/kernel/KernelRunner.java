@@ -84,8 +84,10 @@ final class KernelRunner {
       }
       k.state = ExecutionState.RESTARTING;
     }
-    lifecycle.onLifecycle(k.id, LifecycleEvent.RESTARTING,
-        Optional.of(messages.status("restarting", Optional.empty())));
+    // No synthetic status: Jupyter Server announces "restarting" only when its restarter brings
+    // back a kernel that died, and @jupyterlab/services reads it as exactly that (autorestart:
+    // it clears its state and reconnects, racing the reconnect of the restart it asked for).
+    lifecycle.onLifecycle(k.id, LifecycleEvent.RESTARTING, Optional.empty());
     KernelProcess old = k.process;
     return hub.setHeartbeat(k.id, false)
         .thenCompose(v -> request(k, Channel.CONTROL, "shutdown_request", "{\"restart\":true}"))

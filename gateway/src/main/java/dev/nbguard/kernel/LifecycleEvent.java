@@ -4,7 +4,7 @@ package dev.nbguard.kernel;
 public enum LifecycleEvent {
   /** The kernel answered kernel_info and IOPub works. */
   STARTED,
-  /** A restart began (synthetic {@code status: restarting} attached). */
+  /** A requested restart began (no synthetic status: clients asked for it). */
   RESTARTING,
   /** The restarted kernel answers again. */
   RESTARTED,

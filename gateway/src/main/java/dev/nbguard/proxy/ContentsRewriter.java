@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nbguard.filter.AuditEntry;
+import dev.nbguard.filter.AuditLog;
 import dev.nbguard.sanitizer.OutputPolicy;
+import dev.nbguard.sanitizer.notebook.NotebookFinding;
 import dev.nbguard.sanitizer.notebook.NotebookSanitizer;
 import dev.nbguard.sanitizer.notebook.SanitizedNotebook;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,9 +36,12 @@ final class ContentsRewriter {
       .build();
 
   private final NotebookSanitizer sanitizer;
+  private final AuditLog audit;
 
-  ContentsRewriter(OutputPolicy policy) {
+  /** Findings go to {@code audit} with the notebook path as message id, type "contents". */
+  ContentsRewriter(OutputPolicy policy, AuditLog audit) {
     this.sanitizer = new NotebookSanitizer(Objects.requireNonNull(policy, "policy"));
+    this.audit = Objects.requireNonNull(audit, "audit");
   }
 
   /** Whether the answer to this request may carry a notebook (the proxy then reads it). */
@@ -75,6 +82,15 @@ final class ContentsRewriter {
     }
     if (!r.changed()) {
       return Optional.empty();
+    }
+    Instant now = Instant.now();
+    String path = object.path("path").asText("");
+    for (NotebookFinding f : r.findings()) {
+      try {
+        audit.record(new AuditEntry(now, "", path, "contents", f.finding()));
+      } catch (RuntimeException ignored) {
+        // an audit log must not throw; the answer is sanitized either way
+      }
     }
     object.set("content", r.notebook());
     try {

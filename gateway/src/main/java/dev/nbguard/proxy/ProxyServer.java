@@ -1,5 +1,6 @@
 package dev.nbguard.proxy;
 
+import dev.nbguard.filter.AuditLog;
 import dev.nbguard.filter.MessageFilter;
 import dev.nbguard.protocol.CodecLimits;
 import io.vertx.core.Future;
@@ -25,16 +26,20 @@ public final class ProxyServer extends VerticleBase {
 
   private final ProxyConfig config;
   private final MessageFilter filter;
+  private final AuditLog audit;
   private final CodecLimits limits;
   private volatile int actualPort = -1;
 
-  public ProxyServer(ProxyConfig config, MessageFilter filter) {
-    this(config, filter, CodecLimits.DEFAULT);
+  /** A proxy whose filter and contents rewriter both report to {@code audit}. */
+  public ProxyServer(ProxyConfig config, MessageFilter filter, AuditLog audit) {
+    this(config, filter, audit, CodecLimits.DEFAULT);
   }
 
-  public ProxyServer(ProxyConfig config, MessageFilter filter, CodecLimits limits) {
+  public ProxyServer(ProxyConfig config, MessageFilter filter, AuditLog audit,
+      CodecLimits limits) {
     this.config = Objects.requireNonNull(config, "config");
     this.filter = Objects.requireNonNull(filter, "filter");
+    this.audit = Objects.requireNonNull(audit, "audit");
     this.limits = Objects.requireNonNull(limits, "limits");
   }
 
@@ -54,7 +59,7 @@ public final class ProxyServer extends VerticleBase {
         .setMaxMessageSize(maxMessage)
         .setMaxConnections(1024));
     HttpForwarder forwarder = new HttpForwarder(vertx, http, config,
-        new ContentsRewriter(filter.policy()), filter);
+        new ContentsRewriter(filter.policy(), audit), filter);
     WsRelay relay = new WsRelay(vertx, ws, config, filter, limits);
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.ip())

@@ -4,6 +4,7 @@ import dev.nbguard.filter.AuditLog;
 import dev.nbguard.filter.MessageFilter;
 import dev.nbguard.sanitizer.OutputPolicy;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /** A proxy running on its own Vert.x instance, for the command line and tests. */
@@ -22,18 +23,24 @@ public final class RunningProxy implements AutoCloseable {
   /**
    * Starts a proxy (waits up to 30 s for it to listen).
    *
-   * @throws Exception when it cannot listen (the Vert.x instance is closed again)
+   * @throws IOException naming the address when it cannot listen (the Vert.x instance is
+   *     closed again)
    */
   public static RunningProxy start(ProxyConfig config, OutputPolicy policy, AuditLog audit)
-      throws Exception {
+      throws IOException {
     Vertx vertx = Vertx.vertx();
     MessageFilter filter = new MessageFilter(policy, audit);
-    ProxyServer server = new ProxyServer(config, filter);
+    ProxyServer server = new ProxyServer(config, filter, audit);
     try {
       vertx.deployVerticle(server).await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
-      vertx.close().await(10, TimeUnit.SECONDS);
-      throw e;
+      try {
+        vertx.close().await(10, TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // reporting the first failure
+      }
+      throw new IOException("cannot listen on " + config.ip() + ":" + config.port() + ": "
+          + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
     }
     return new RunningProxy(vertx, server, filter);
   }

@@ -1,6 +1,5 @@
 package dev.nbguard.proxy;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,10 +21,26 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@link #close()} asks Jupyter to shut down through its API (it stops its kernels), then
  * terminates whatever is left of the group and of the process tree, then kills.
+ *
+ * <p>Jupyter runs under a small {@code /bin/sh} watchdog whose standard input is a pipe from
+ * this JVM: when the JVM goes away for any reason, SIGKILL included, the pipe closes and the
+ * watchdog sends Jupyter SIGTERM (Jupyter then shuts its kernels down), then SIGKILL after 10 s.
+ * The watchdog exits with Jupyter, so {@link #onExit()} is Jupyter's exit.
  */
 public final class UpstreamProcess implements AutoCloseable {
 
   private static final Path SETSID = Path.of("/usr/bin/setsid");
+  private static final String WATCHDOG = String.join("\n",
+      "exec 3<&0", // background lists get /dev/null as stdin unless told otherwise
+      "\"$@\" </dev/null 3<&- &",
+      "j=$!",
+      "(cat <&3 >/dev/null; kill -TERM \"$j\" 2>/dev/null; i=0;",
+      " while kill -0 \"$j\" 2>/dev/null && [ $i -lt 20 ]; do sleep 0.5; i=$((i+1)); done;",
+      " kill -KILL \"$j\" 2>/dev/null) &",
+      "w=$!",
+      "wait \"$j\"; s=$?",
+      "kill \"$w\" 2>/dev/null",
+      "exit $s");
 
   private final Process process;
   private final boolean ownGroup;
@@ -55,6 +70,7 @@ public final class UpstreamProcess implements AutoCloseable {
       cmd.add(SETSID.toString());
     }
     String app = found.flavor().appClass();
+    cmd.addAll(List.of("/bin/sh", "-c", WATCHDOG, "nbguard-lab-watchdog"));
     cmd.addAll(List.of(found.executable().toString(), "--no-browser", "--ip=127.0.0.1",
         "--port=" + port, "--" + app + ".port_retries=0"));
     if (allowRemoteHost) {
@@ -66,8 +82,8 @@ public final class UpstreamProcess implements AutoCloseable {
     ProcessBuilder pb = new ProcessBuilder(cmd)
         .directory(rootDir.toFile())
         .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    // stdin stays a pipe from this JVM: the watchdog's lifeline
     Map<String, String> env = pb.environment();
     env.put("JUPYTER_TOKEN", token);
     env.putIfAbsent("PYDEVD_DISABLE_FILE_VALIDATION", "1");
@@ -146,6 +162,11 @@ public final class UpstreamProcess implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       waitFor(process.toHandle(), Duration.ofSeconds(10));
+    }
+    try {
+      process.getOutputStream().close(); // the watchdog's lifeline: it stops too
+    } catch (IOException e) {
+      // gone already
     }
     signalAll(tree, false);
     for (ProcessHandle h : tree) {

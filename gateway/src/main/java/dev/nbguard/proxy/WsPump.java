@@ -23,7 +23,7 @@ final class WsPump {
   private final String name;
   private Future<Void> tail = Future.succeededFuture();
   private int pending;
-  private boolean pausedForPending;
+  private boolean paused;
 
   WsPump(WebSocketBase from, WebSocketBase to, MessageTransform transform, String name) {
     this.from = from;
@@ -52,19 +52,31 @@ final class WsPump {
     tail = result.compose(out -> {
       pending--;
       out.ifPresent(this::write);
-      if (pausedForPending && pending < MAX_PENDING / 2 && !to.writeQueueFull()) {
-        pausedForPending = false;
-        from.resume();
-      }
+      maybeResume();
       return Future.<Void>succeededFuture();
     }, e -> {
       pending--;
       LOG.log(Level.WARNING, name + ": dropped a message: " + e);
+      maybeResume();
       return Future.<Void>succeededFuture();
     });
-    if (pending >= MAX_PENDING && !pausedForPending) {
-      pausedForPending = true;
+    if (pending >= MAX_PENDING) {
+      pauseSource();
+    }
+  }
+
+  private void pauseSource() {
+    if (!paused) {
+      paused = true;
       from.pause();
+    }
+  }
+
+  /** Resumes the source once the transform has caught up and the destination can take more. */
+  private void maybeResume() {
+    if (paused && pending < MAX_PENDING / 2 && !to.writeQueueFull()) {
+      paused = false;
+      from.resume();
     }
   }
 
@@ -82,12 +94,8 @@ final class WsPump {
     }
     message.writeTo(to);
     if (to.writeQueueFull()) {
-      from.pause();
-      to.drainHandler(v -> {
-        if (!pausedForPending) {
-          from.resume();
-        }
-      });
+      pauseSource();
+      to.drainHandler(v -> maybeResume());
     }
   }
 

@@ -122,11 +122,12 @@ final class WsRelay {
 
   private void refuse(HttpServerRequest req, Throwable e) {
     req.resume();
-    if (e instanceof UpgradeRejectedException r) {
+    if (e instanceof UpgradeRejectedException r) { // Jupyter's own answer: 403, 404, a redirect
       var out = req.response().setStatusCode(r.getStatus());
-      String type = r.getHeaders() == null ? null : r.getHeaders().get("Content-Type");
-      if (type != null) {
-        out.putHeader("Content-Type", type);
+      if (r.getHeaders() != null) {
+        out.headers().setAll(ProxyHeaders.response(r.getHeaders(), config.upstream().origin(),
+            req.scheme() + "://" + (req.authority() == null ? "" : req.authority().toString())));
+        out.headers().remove("Content-Length");
       }
       out.end(r.getBody() == null ? io.vertx.core.buffer.Buffer.buffer() : r.getBody());
       return;

@@ -42,6 +42,18 @@ class ProxyCommandTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void aPortInUseIsReportedWithTheAddress() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getByName("127.0.0.1"))) {
+      String port = Integer.toString(taken.getLocalPort());
+      CliRun r = CliRun.of("proxy", "--upstream", "http://127.0.0.1:1", "--port", port);
+      assertEquals(2, r.code(), r.err());
+      assertTrue(r.err().contains("cannot listen on 127.0.0.1:" + port), r.err());
+    }
+  }
+
+  @Test
   void helpNamesTheCommands() {
     CliRun r = CliRun.of("--help");
     assertTrue(r.out().contains("proxy") && r.out().contains("lab"), r.out());

@@ -38,8 +38,13 @@ final class KernelSession implements AutoCloseable {
   /** Connects offering v1 ({@code offerV1}) or nothing; the codec follows what was chosen. */
   static KernelSession connect(HttpClient http, String origin, String kernelId, boolean offerV1,
       String... headers) throws Exception {
+    return connect(http, origin, JupyterFixture.TOKEN, kernelId, offerV1, headers);
+  }
+
+  static KernelSession connect(HttpClient http, String origin, String token, String kernelId,
+      boolean offerV1, String... headers) throws Exception {
     URI uri = URI.create(origin.replace("http://", "ws://") + "/api/kernels/" + kernelId
-        + "/channels?token=" + JupyterFixture.TOKEN);
+        + "/channels?token=" + token);
     TestWs ws = TestWs.connect(http, uri,
         offerV1 ? WsProtocol.V1.subprotocol() : Optional.empty(), headers);
     WsProtocol chosen = WsProtocol.negotiate(Optional.ofNullable(ws.ws.getSubprotocol())

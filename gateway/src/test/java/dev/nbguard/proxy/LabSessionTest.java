@@ -92,6 +92,33 @@ class LabSessionTest {
   }
 
   @Test
+  void classicNotebookUpstreamAnswersAV1OfferWithLegacyAndItsOutputIsFiltered()
+      throws Exception {
+    Path notebook = Path.of("/usr/bin/jupyter-notebook");
+    Assumptions.assumeTrue(Files.isExecutable(notebook), "no classic Notebook");
+    Path d = dir("classic");
+    try (LabSession lab = LabSession.start(new LabSession.Options(
+        new JupyterFlavor.Found(JupyterFlavor.NOTEBOOK, notebook),
+        Files.createDirectories(d.resolve("root")), d.resolve("jupyter.log"), "127.0.0.1", 0,
+        false, Duration.ofSeconds(60)), OutputPolicy.preset(Preset.DEFAULT),
+        AuditLog.NO_AUDIT)) {
+      String token = lab.upstream().token();
+      String id = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(startKernel(lab.proxy().origin(), token)).get("id").asText();
+      try (KernelSession k = KernelSession.connect(http, lab.proxy().origin(), token, id,
+          true)) {
+        assertEquals("", k.subprotocol(), "Notebook 6.4 has no v1: legacy for the browser too");
+        String msg = k.execute("from IPython.display import HTML, display; "
+            + "display(HTML('<img src=x onerror=alert(1)><b>bold</b>'))");
+        String html = k.await(msg, "display_data").content().path("data").path("text/html")
+            .asText();
+        assertFalse(html.contains("onerror"), html);
+        assertTrue(html.contains("<b>bold</b>"), html);
+      }
+    }
+  }
+
+  @Test
   void theCommandPrintsOneUrlAndSigtermLeavesNoProcesses() throws Exception {
     jupyter();
     Path d = dir("command");
@@ -119,6 +146,31 @@ class LabSessionTest {
     } finally {
       nbguard.descendants().forEach(ProcessHandle::destroyForcibly);
       nbguard.destroyForcibly();
+    }
+  }
+
+  @Test
+  void jupyterAndItsKernelsStopEvenWhenNbguardIsKilled() throws Exception {
+    jupyter();
+    Path d = dir("killed");
+    Path root = Files.createDirectories(d.resolve("root"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process nbguard = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "dev.nbguard.cli.Main", "lab", "--port", "0", "--root-dir", root.toString(),
+        "--jupyter-log", d.resolve("jupyter.log").toString())
+        .redirectError(d.resolve("nbguard.err").toFile())
+        .start();
+    List<ProcessHandle> started = new ArrayList<>();
+    try {
+      Matcher m = Pattern.compile("(http://[^/]+)/.*token=([0-9a-f]+)").matcher(readUrl(nbguard));
+      assertTrue(m.matches());
+      startKernel(m.group(1), m.group(2));
+      started.addAll(nbguard.descendants().toList());
+      nbguard.destroyForcibly(); // SIGKILL: no shutdown hook runs
+      assertTrue(nbguard.waitFor(30, TimeUnit.SECONDS));
+      assertAllGone(started);
+    } finally {
+      started.forEach(ProcessHandle::destroyForcibly);
     }
   }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nbguard.filter.AuditLog;
+import dev.nbguard.filter.InMemoryAuditLog;
 import dev.nbguard.sanitizer.OutputPolicy;
 import dev.nbguard.sanitizer.Preset;
 import java.net.URI;
@@ -43,13 +43,14 @@ class ProxyJupyterServerTest {
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).build();
   private String kernelId;
+  private final InMemoryAuditLog audit = new InMemoryAuditLog();
 
   @BeforeAll
   void start() throws Exception {
     Assumptions.assumeTrue(JupyterFixture.available(), "Debian jupyter missing");
     jupyter = new JupyterFixture("main");
     proxy = RunningProxy.start(ProxyConfig.of(jupyter.upstream()).withListen("127.0.0.1", 0),
-        OutputPolicy.preset(Preset.DEFAULT), AuditLog.NO_AUDIT);
+        OutputPolicy.preset(Preset.DEFAULT), audit);
     HttpResponse<String> created = call(proxy.origin(), "POST", "/api/kernels",
         "{\"name\":\"python3\"}");
     assertEquals(201, created.statusCode(), created.body());
@@ -95,6 +96,8 @@ class ProxyJupyterServerTest {
     String guarded = displayedHtml(proxy.origin(), true, v1);
     assertFalse(guarded.contains("onerror"), guarded);
     assertTrue(guarded.contains("<b>bold</b>"), guarded);
+    assertTrue(audit.entries().stream().anyMatch(e -> e.kernelId().equals(kernelId)
+        && e.msgType().equals("display_data")), "the finding is audited");
     String direct = displayedHtml(jupyter.origin(), true, v1);
     assertTrue(direct.contains("onerror=alert(1)"), "the attack is live without nbguard: "
         + direct);
@@ -129,6 +132,22 @@ class ProxyJupyterServerTest {
     }
     assertEquals(403, handshakeStatus(() -> TestWs.connect(http, uri, Optional.empty(),
         "Cookie", b.cookieHeader(), "Origin", "http://evil.example")));
+  }
+
+  @Test
+  void aForeignHostIsStillRefusedByJupyterAsDnsRebinding() throws Exception {
+    for (String host : new String[] {"evil.example", "127.0.0.1"}) {
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", proxy.port())) {
+        s.setSoTimeout(30_000);
+        s.getOutputStream().write(("GET /api/status?token=" + JupyterFixture.TOKEN
+            + " HTTP/1.1\r\nHost: " + host + ":" + proxy.port()
+            + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String status = new java.io.BufferedReader(new java.io.InputStreamReader(
+            s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        assertEquals(host.equals("evil.example") ? "HTTP/1.1 403 Forbidden" : "HTTP/1.1 200 OK",
+            status, host);
+      }
+    }
   }
 
   @Test
@@ -175,6 +194,8 @@ class ProxyJupyterServerTest {
     String html = model.at("/content/cells/0/outputs/0/data/text~1html").toString();
     assertFalse(html.contains("onerror"), html);
     assertTrue(html.contains("<b>bold</b>"), html);
+    assertTrue(audit.entries().stream().anyMatch(e -> e.msgType().equals("contents")
+        && e.msgId().equals("stored.ipynb")), "the finding is audited");
     HttpResponse<String> direct = call(jupyter.origin(), "GET", "/api/contents/stored.ipynb",
         null);
     assertTrue(direct.body().contains("onerror=alert(1)"), direct.body());

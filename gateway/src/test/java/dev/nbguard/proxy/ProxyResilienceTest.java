@@ -67,6 +67,7 @@ class ProxyResilienceTest {
       assertTrue(error.path("message").asText().contains("not reachable"), down.body());
       try (StubUpstream up = new StubUpstream(port, List.of(),
           req -> req.response().putHeader("Content-Type", "application/json").end("{}"))) {
+        assertEquals(port, up.port());
         HttpResponse<String> back = get(proxy, "/api/status");
         assertEquals(200, back.statusCode());
         assertEquals("{}", back.body());

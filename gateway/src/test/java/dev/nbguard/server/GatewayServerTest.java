@@ -246,17 +246,28 @@ class GatewayServerTest {
   }
 
   @Test
-  void tellsClientsWhenTheKernelRestarts() throws Exception {
+  void restartsOnRequestWithoutAnnouncingAnAutoRestart() throws Exception {
     String session = UUID.randomUUID().toString();
     try (WsClient ws = legacyClient(session)) {
+      String setId = UUID.randomUUID().toString();
+      ws.ws.sendText(executeRequest(setId, session, "marker = 1"), true).get();
+      ws.await(m -> parse(m).map(j -> answers(j, setId, "execute_reply")).orElse(false), WAIT);
       HttpResponse<String> r = gw.authed("POST", "/api/kernels/" + sharedKernel + "/restart", "");
       assertEquals(200, r.statusCode(), r.body());
-      ws.await(m -> parse(m).map(j -> "status".equals(j.path("header").path("msg_type").asText())
-          && "restarting".equals(j.path("content").path("execution_state").asText()))
-          .orElse(false), WAIT);
       String msgId = UUID.randomUUID().toString();
-      ws.ws.sendText(executeRequest(msgId, session, "print('again')"), true).get();
-      ws.await(m -> parse(m).map(j -> answers(j, msgId, "stream")).orElse(false), WAIT);
+      ws.ws.sendText(executeRequest(msgId, session, "print('marker' in globals())"), true).get();
+      java.util.concurrent.atomic.AtomicBoolean announced =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      WsClient.Received out = ws.await(m -> parse(m).map(j -> {
+        if ("status".equals(j.path("header").path("msg_type").asText())
+            && "restarting".equals(j.path("content").path("execution_state").asText())) {
+          announced.set(true); // @jupyterlab/services would take it for an autorestart
+        }
+        return answers(j, msgId, "stream");
+      }).orElse(false), WAIT);
+      assertEquals("False\n", JSON.readTree(out.string()).path("content").path("text").asText(),
+          "the restarted kernel starts afresh");
+      assertFalse(announced.get(), "a requested restart was announced as 'restarting'");
     }
   }
 
