@@ -2,7 +2,8 @@
 # A header line: "# %% <id> <kind> [direct=<ui>,<ui>]".  kind: setup | attack | benign.
 # direct= lists the UIs in which the attack executes without nbguard (the control); in those the
 # DIRECT deployment must see its marker, and no guarded deployment may. {{PWN_FILE}} is replaced
-# by a path the kernel-api payload makes the kernel write.
+# by a path the kernel-api payload makes the kernel write. An attack whose source shows <b>id</b>
+# must still show that text (or in a sandboxed frame) where it is guarded: the harmless part stays.
 # Payloads leave their id in window.__nbg_pwned of the top page and list it in a red box at the
 # top right of the page (grey inside a sandboxed frame), so a screenshot shows what ran where.
 
@@ -37,6 +38,10 @@ Javascript(pwn('javascript'))
 
 # %% widget-html attack direct=lab,classic
 HTML('<div class="widget-html jupyter-widgets"><details open ontoggle="%s"><summary>widget-html</summary>widget</details></div>' % pwn('widget-html'))
+
+# %% ipywidget attack direct=classic
+import ipywidgets
+ipywidgets.HTML(value='<span>ipywidget</span><img src=x onerror="%s">' % pwn('ipywidget'))
 
 # %% kernel-api attack direct=lab,classic
 import json
