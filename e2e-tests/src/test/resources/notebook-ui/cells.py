@@ -1,5 +1,6 @@
 # Cells the notebook UI proofs type and run, in order, in every UI and deployment.
-# A header line: "# %% <id> <kind> [direct=<ui>,<ui>]".  kind: setup | attack | benign.
+# A header line: "# %% <id> <kind> [direct=<ui>,<ui>] [only=<ui>,<ui>]".  kind: setup | attack |
+# benign; only= runs the cell in those UIs only (the lab app has no widget manager).
 # direct= lists the UIs in which the attack executes without nbguard (the control); in those the
 # DIRECT deployment must see its marker, and no guarded deployment may. {{PWN_FILE}} is replaced
 # by a path the kernel-api payload makes the kernel write. An attack whose source shows <b>id</b>
@@ -28,7 +29,7 @@ HTML('<b>html-script</b><script>%s</script>' % pwn('html-script'))
 Markdown('**markdown-html** <img src=x onerror="%s">' % pwn('markdown-html'))
 
 # %% svg-image attack direct=classic
-SVG('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" onload="%s"><rect width="40" height="40" fill="red"/><script>%s</script></svg>' % (pwn('svg-image'), pwn('svg-image')))
+SVG('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" onload="%s"><rect width="40" height="40" fill="red"/><image href="x" onerror="%s"/><script>%s</script></svg>' % ((pwn('svg-image'),) * 3))
 
 # %% svg-in-html attack direct=lab,classic
 HTML('<b>svg-in-html</b><svg width="20" height="20"><image href="x" onerror="%s"/></svg>' % pwn('svg-in-html'))
@@ -39,7 +40,7 @@ Javascript(pwn('javascript'))
 # %% widget-html attack direct=lab,classic
 HTML('<div class="widget-html jupyter-widgets"><details open ontoggle="%s"><summary>widget-html</summary>widget</details></div>' % pwn('widget-html'))
 
-# %% ipywidget attack direct=classic
+# %% ipywidget attack direct=classic only=classic
 import ipywidgets
 ipywidgets.HTML(value='<span>ipywidget</span><img src=x onerror="%s">' % pwn('ipywidget'))
 

@@ -51,7 +51,8 @@ public final class GatewayDeployment implements Deployment {
       if (ui == NotebookUi.LAB && Boolean.parseBoolean(
           System.getProperty("nbguard.e2e.sessionEnvShim", "true"))) {
         env.put("PYTHONPATH", writeShim(ctx.work()).toString());
-        args.add("--ServerApp.session_manager_class=" + SHIM_MODULE + ".KernelEnvOnlySessionManager");
+        args.add("--ServerApp.session_manager_class=" + SHIM_MODULE
+            + ".KernelEnvOnlySessionManager");
       }
       JupyterServer.Started s = JupyterServer.start(ui, ctx, name(), args, env);
       return new Running() {

@@ -17,17 +17,28 @@ import java.util.stream.Collectors;
  * One cell the UI proofs type and run (resources notebook-ui/cells.py): its id, kind, the UIs in
  * which it executes without nbguard (attacks) and its Python source.
  */
-public record NotebookCell(String id, Kind kind, Set<String> executesDirectIn, String source) {
+public record NotebookCell(String id, Kind kind, Set<String> executesDirectIn, Set<String> onlyIn,
+    String source) {
 
   public enum Kind {
     SETUP, ATTACK, BENIGN
   }
 
-  private static final Pattern HEADER =
-      Pattern.compile("^# %% (\\S+) (setup|attack|benign)(?: direct=(\\S+))?\\s*$");
+  private static final Pattern HEADER = Pattern.compile(
+      "^# %% (\\S+) (setup|attack|benign)(?: direct=(\\S+))?(?: only=(\\S+))?\\s*$");
+
+  /** A cell with the UIs it executes in without nbguard, run in every UI. */
+  public NotebookCell(String id, Kind kind, Set<String> executesDirectIn, String source) {
+    this(id, kind, executesDirectIn, Set.of(), source);
+  }
 
   public boolean attack() {
     return kind == Kind.ATTACK;
+  }
+
+  /** Whether this cell runs in {@code ui} (only= in its header limits it). */
+  public boolean runsIn(String ui) {
+    return onlyIn.isEmpty() || onlyIn.contains(ui);
   }
 
   /** Parses the cells file, replacing {{PWN_FILE}} with {@code pwnFile}. */
@@ -42,17 +53,18 @@ public record NotebookCell(String id, Kind kind, Set<String> executesDirectIn, S
     String id = null;
     Kind kind = null;
     Set<String> direct = Set.of();
+    Set<String> only = Set.of();
     StringBuilder source = new StringBuilder();
     for (String line : lines) {
       Matcher m = HEADER.matcher(line);
       if (m.matches()) {
         if (id != null) {
-          cells.add(cell(id, kind, direct, source, pwnFile));
+          cells.add(cell(id, kind, direct, only, source, pwnFile));
         }
         id = m.group(1);
         kind = Kind.valueOf(m.group(2).toUpperCase(java.util.Locale.ROOT));
-        direct = m.group(3) == null ? Set.of()
-            : Arrays.stream(m.group(3).split(",")).collect(Collectors.toUnmodifiableSet());
+        direct = names(m.group(3));
+        only = names(m.group(4));
         source.setLength(0);
       } else if (id != null) {
         source.append(line).append('\n');
@@ -61,7 +73,7 @@ public record NotebookCell(String id, Kind kind, Set<String> executesDirectIn, S
       }
     }
     if (id != null) {
-      cells.add(cell(id, kind, direct, source, pwnFile));
+      cells.add(cell(id, kind, direct, only, source, pwnFile));
     }
     if (cells.isEmpty()) {
       throw new IllegalArgumentException(file + ": no cells");
@@ -69,9 +81,14 @@ public record NotebookCell(String id, Kind kind, Set<String> executesDirectIn, S
     return List.copyOf(cells);
   }
 
-  private static NotebookCell cell(String id, Kind kind, Set<String> direct, StringBuilder source,
-      Path pwnFile) {
+  private static NotebookCell cell(String id, Kind kind, Set<String> direct, Set<String> only,
+      StringBuilder source, Path pwnFile) {
     String text = source.toString().strip().replace("{{PWN_FILE}}", pwnFile.toString());
-    return new NotebookCell(id, kind, direct, text);
+    return new NotebookCell(id, kind, direct, only, text);
+  }
+
+  private static Set<String> names(String commaList) {
+    return commaList == null ? Set.of()
+        : Arrays.stream(commaList.split(",")).collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -35,7 +35,8 @@ class PageLoadBenchmark {
     Assumptions.assumeTrue(NotebookUi.jupyterInstalled(), "Debian's jupyter is not installed");
     Path module = Path.of(System.getProperty("user.dir")).toAbsolutePath();
     Path out = Path.of(System.getProperty("nbguard.e2e.out", module.resolve("target").toString()));
-    Path labApp = Path.of(System.getProperty("nbguard.e2e.labapp", module.resolve("lab-app").toString()));
+    Path labApp = Path.of(
+        System.getProperty("nbguard.e2e.labapp", module.resolve("lab-app").toString()));
     UiDriver driver = new UiDriver(labApp, java.time.Duration.ofMinutes(30));
     driver.checkBuilt();
     Path work = Files.createDirectories(out.resolve("bench/pageload"));
@@ -68,7 +69,8 @@ class PageLoadBenchmark {
           .redirectOutput(work.resolve("bench.log").toFile()).start();
       if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
         p.destroyForcibly();
-        throw new AssertionError("bench.mjs failed: " + Files.readString(work.resolve("bench.log")));
+        throw new AssertionError(
+            "bench.mjs failed: " + Files.readString(work.resolve("bench.log")));
       }
       String report = report(JSON.readTree(result.toFile()), deployments, rounds);
       Files.writeString(work.resolve("pageload.md"), report, StandardCharsets.UTF_8);

@@ -26,7 +26,8 @@ public final class ProxyDeployment implements Deployment {
     try {
       String upstream = s.base().substring(0, s.base().length() - 1);
       String ready = ui.readyUrl(s.base(), s.token()).toString().substring(s.base().length());
-      NbguardProxy proxy = NbguardProxy.start(ctx.nbguardJar(), ctx.work(), name(), upstream, ready);
+      NbguardProxy proxy =
+          NbguardProxy.start(ctx.nbguardJar(), ctx.work(), name(), upstream, ready);
       return new Running() {
         @Override
         public String base() {

@@ -35,7 +35,8 @@ final class StoredNotebook {
 
   /** Writes the notebook to {@code file} and returns its attacks, in cell order. */
   static List<StoredAttack> write(Path file) {
-    try (InputStream in = StoredNotebook.class.getResourceAsStream("/notebook-ui/stored-attacks.json")) {
+    try (InputStream in =
+        StoredNotebook.class.getResourceAsStream("/notebook-ui/stored-attacks.json")) {
       JsonNode spec = JSON.readTree(in);
       ObjectNode nb = JSON.createObjectNode();
       ArrayNode cells = nb.putArray("cells");

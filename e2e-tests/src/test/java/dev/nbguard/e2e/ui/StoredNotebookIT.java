@@ -72,7 +72,8 @@ class StoredNotebookIT {
         .toList();
     UiDriver.UiRun run;
     try (Deployment.Running running = deployment.start(ui, ctx)) {
-      run = driver.run(label, ui, running, NOTEBOOK, cells, false, work, out.resolve("screenshots"));
+      run = driver.run(label, ui, running, NOTEBOOK, cells, false, work,
+          out.resolve("screenshots"));
     }
     String where = ui.driverName() + " through " + deployment.name() + ", stored outputs";
     if (deployment.guarded()) {
