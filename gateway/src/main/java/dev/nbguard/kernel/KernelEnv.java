@@ -1,5 +1,8 @@
 package dev.nbguard.kernel;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -8,38 +11,46 @@ import java.util.regex.Pattern;
 /**
  * Environment variables a client asked to pass to a kernel ({@code env} of
  * {@code POST /api/kernels}): only {@code KERNEL_*} names of {@code [A-Z0-9_]}, string values
- * without control characters. Immutable.
+ * without control characters. Other names are ignored, as Kernel Gateway ignores them: Jupyter
+ * Server 1.x sends its whole environment with every kernel start from a notebook session, and
+ * none of it may reach the kernel. Immutable.
  */
 public final class KernelEnv {
 
   /** No variables. */
-  public static final KernelEnv EMPTY = new KernelEnv(Map.of());
+  public static final KernelEnv EMPTY = new KernelEnv(Map.of(), List.of());
 
   private static final Pattern KEY = Pattern.compile("KERNEL_[A-Z0-9_]+");
   private static final int MAX_VALUE_LENGTH = 32 * 1024;
   private static final int MAX_ENTRIES = 256;
 
-  private final Map<String, String> vars;
+  private static final String PREFIX = "KERNEL_";
 
-  private KernelEnv(Map<String, String> vars) {
+  private final Map<String, String> vars;
+  private final List<String> ignored;
+
+  private KernelEnv(Map<String, String> vars, List<String> ignored) {
     this.vars = vars;
+    this.ignored = ignored;
   }
 
   /**
-   * Checks and copies {@code vars}.
+   * Checks and copies the {@code KERNEL_*} entries of {@code vars}; other names are ignored
+   * (see {@link #ignored()}).
    *
-   * @throws IllegalArgumentException naming the first bad key or value
+   * @throws IllegalArgumentException naming the first bad {@code KERNEL_*} key or value
    */
   public static KernelEnv of(Map<String, String> vars) {
     Objects.requireNonNull(vars, "vars");
-    if (vars.size() > MAX_ENTRIES) {
-      throw new IllegalArgumentException(
-          "too many kernel environment variables: " + vars.size() + " > " + MAX_ENTRIES);
-    }
     Map<String, String> copy = new TreeMap<>();
+    List<String> ignored = new ArrayList<>();
     for (Map.Entry<String, String> e : vars.entrySet()) {
       String key = e.getKey();
       String value = e.getValue();
+      if (key != null && !key.startsWith(PREFIX)) {
+        ignored.add(key);
+        continue;
+      }
       if (key == null || !KEY.matcher(key).matches()) {
         throw new IllegalArgumentException("kernel environment variable name '" + printable(key)
             + "' is not allowed: names must match KERNEL_[A-Z0-9_]+");
@@ -61,12 +72,22 @@ public final class KernelEnv {
       }
       copy.put(key, value);
     }
-    return new KernelEnv(Map.copyOf(copy));
+    if (copy.size() > MAX_ENTRIES) {
+      throw new IllegalArgumentException(
+          "too many kernel environment variables: " + copy.size() + " > " + MAX_ENTRIES);
+    }
+    Collections.sort(ignored);
+    return new KernelEnv(Map.copyOf(copy), List.copyOf(ignored));
   }
 
   /** The variables (unmodifiable). */
   public Map<String, String> asMap() {
     return vars;
+  }
+
+  /** The names that were asked for but do not start with {@code KERNEL_} (sorted). */
+  public List<String> ignored() {
+    return ignored;
   }
 
   private static String printable(String s) {

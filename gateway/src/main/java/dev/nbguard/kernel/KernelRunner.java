@@ -89,11 +89,19 @@ final class KernelRunner {
     // it clears its state and reconnects, racing the reconnect of the restart it asked for).
     lifecycle.onLifecycle(k.id, LifecycleEvent.RESTARTING, Optional.empty());
     KernelProcess old = k.process;
+    boolean alive = old != null && old.isAlive();
+    // A dead kernel gets no shutdown_request: ZeroMQ would keep it queued for the new process
+    // on the same ports, which would then shut down at once. For the same reason the manager's
+    // own session is renewed once the old process is gone (a request it never read is dropped).
     return hub.setHeartbeat(k.id, false)
-        .thenCompose(v -> request(k, Channel.CONTROL, "shutdown_request", "{\"restart\":true}"))
+        .thenCompose(v -> alive
+            ? request(k, Channel.CONTROL, "shutdown_request", "{\"restart\":true}")
+            : CompletableFuture.<Void>completedFuture(null))
         .exceptionally(e -> null)
         .thenCompose(v -> old == null ? CompletableFuture.completedFuture(null)
             : old.stop(options.stopWait().toMillis(), TimeUnit.MILLISECONDS))
+        .thenCompose(v -> hub.closeSession(k.id, k.internalSession))
+        .thenCompose(v -> hub.openSession(k.id, k.internalSession))
         .thenCompose(v -> launchAndWait(k))
         .thenCompose(v -> hub.setHeartbeat(k.id, true))
         .thenApply(v -> {

@@ -13,12 +13,15 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 
 /** The Kernel Gateway REST routes: {@code /api}, kernelspecs, kernels. */
 final class RestApi {
+
+  private static final System.Logger LOG = System.getLogger(RestApi.class.getName());
 
   private static final long MAX_BODY = 1 << 20;
 
@@ -76,6 +79,10 @@ final class RestApi {
   private void startKernel(RoutingContext ctx) {
     RestJson.StartRequest req = RestJson.startRequest(ctx.body().asString());
     KernelEnv env = KernelEnv.of(req.env()); // IllegalArgumentException → 400
+    if (!env.ignored().isEmpty()) {
+      LOG.log(Level.DEBUG, "kernel start: ignoring environment variables that do not start"
+          + " with KERNEL_: " + env.ignored());
+    }
     String name = req.name().orElse(defaultKernel);
     adapt(manager.start(name, env)).onSuccess((KernelModel m) -> {
       ctx.response().putHeader("Location", "/api/kernels/" + m.id());

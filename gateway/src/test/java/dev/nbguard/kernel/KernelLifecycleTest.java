@@ -111,6 +111,25 @@ class KernelLifecycleTest {
   }
 
   @Test
+  void aDeadKernelComesBackOnRestartAndStays() throws Exception {
+    manager = TestKernels.manager("dead-restart", TestKernels.options(), recorder);
+    String id = manager.start(TestKernels.PYTHON, KernelEnv.EMPTY).get(40, TimeUnit.SECONDS).id();
+    ProcessHandle p = manager.process(id).orElseThrow();
+    manager.openSession(id, "s1").get(5, TimeUnit.SECONDS);
+    Process kill = new ProcessBuilder("kill", "-9", Long.toString(p.pid())).start();
+    assertTrue(kill.waitFor(5, TimeUnit.SECONDS));
+    Recorder.waitUntil(() -> manager.get(id).orElseThrow().executionState()
+        == ExecutionState.DEAD, WAIT, "dead");
+
+    manager.restart(id).get(40, TimeUnit.SECONDS);
+    ProcessHandle second = manager.process(id).orElseThrow();
+    assertEquals("kernel_info_reply", kernelInfoRoundTrip(id, "s1"));
+    Thread.sleep(1500); // a stale shutdown_request, had one been queued, would have arrived
+    assertTrue(second.isAlive(), "the restarted kernel stays up");
+    assertEquals("kernel_info_reply", kernelInfoRoundTrip(id, "s1"));
+  }
+
+  @Test
   void refusesMoreKernelsThanTheMaximum() throws Exception {
     manager = TestKernels.manager("limit", TestKernels.options().withMaxKernels(1), recorder);
     CompletableFuture<KernelModel> first = manager.start(TestKernels.SLEEPER, KernelEnv.EMPTY);

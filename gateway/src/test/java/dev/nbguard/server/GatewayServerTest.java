@@ -135,7 +135,7 @@ class GatewayServerTest {
     assertJsonError(gw.authed("POST", "/api/kernels", "{not json"), 400, "Bad Request");
     assertJsonError(gw.authed("POST", "/api/kernels", "[1]"), 400, "Bad Request");
     assertJsonError(gw.authed("POST", "/api/kernels",
-        "{\"name\":\"py3test\",\"env\":{\"LD_PRELOAD\":\"/x.so\"}}"), 400, "Bad Request");
+        "{\"name\":\"py3test\",\"env\":{\"KERNEL_A-B\":\"x\"}}"), 400, "Bad Request");
     assertJsonError(gw.authed("POST", "/api/kernels",
         "{\"name\":\"py3test\",\"env\":{\"KERNEL_X\":1}}"), 400, "Bad Request");
     assertJsonError(gw.authed("POST", "/api/kernels", "{\"name\":\"nosuch\"}"), 404,
@@ -506,6 +506,35 @@ class GatewayServerTest {
         }
       }
       assertEquals(expected.toString(), order.toString().replaceAll("\\s+", " "));
+    }
+  }
+
+  /**
+   * Jupyter Server 1.x starts a notebook session's kernel with its whole environment as env:
+   * the kernel starts, gets the KERNEL_* variables and none of the others.
+   */
+  @Test
+  void passesOnlyKernelVariablesOfAWholeEnvironment() throws Exception {
+    HttpResponse<String> r = gw.authed("POST", "/api/kernels", """
+        {"name": "py3test", "env": {"PATH": "/nowhere", "LD_PRELOAD": "/tmp/evil.so",
+          "JPY_SESSION_NAME": "Untitled.ipynb", "KERNEL_USERNAME": "alice"}}""");
+    assertEquals(201, r.statusCode(), r.body());
+    String kernel = JSON.readTree(r.body()).get("id").asText();
+    try {
+      String session = UUID.randomUUID().toString();
+      try (WsClient ws = WsClient.connect(gw.http, channels(kernel, session), null,
+          "Authorization", "token " + GatewayHarness.TOKEN)) {
+        String msgId = UUID.randomUUID().toString();
+        ws.ws.sendText(executeRequest(msgId, session, "import os; print([os.environ.get(k) "
+            + "for k in ('LD_PRELOAD', 'JPY_SESSION_NAME', 'KERNEL_USERNAME')], "
+            + "os.environ['PATH'] != '/nowhere')"), true).get();
+        WsClient.Received out = ws.await(m -> parse(m).map(j -> answers(j, msgId, "stream"))
+            .orElse(false), WAIT);
+        assertEquals("[None, None, 'alice'] True\n",
+            JSON.readTree(out.string()).path("content").path("text").asText());
+      }
+    } finally {
+      gw.authed("DELETE", "/api/kernels/" + kernel, null);
     }
   }
 }
