@@ -1,0 +1,109 @@
+package dev.nbguard.e2e.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The page-load benchmark (not part of ./run-tests: failsafe runs *IT classes only):
+ *
+ * <pre>mvn -B -pl e2e-tests -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dit.test=PageLoadBenchmark [-Dnbguard.bench.rounds=15]</pre>
+ *
+ * Starts the lab app's deployments side by side (direct, gateway, proxy), opens the same
+ * notebook with stored outputs through each in turn (lab-app/bench.mjs, one browser) and writes
+ * the medians to target/bench/pageload.md.
+ */
+class PageLoadBenchmark {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String NOTEBOOK = "pageload.ipynb";
+  private static final String[] METRICS = {"loadMs", "firstOutputMs", "readyMs", "execMs"};
+
+  @Test
+  void pageLoadThroughNbguardVersusDirect() throws Exception {
+    Assumptions.assumeTrue(NotebookUi.jupyterInstalled(), "Debian's jupyter is not installed");
+    Path module = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+    Path out = Path.of(System.getProperty("nbguard.e2e.out", module.resolve("target").toString()));
+    Path labApp = Path.of(
+        System.getProperty("nbguard.e2e.labapp", module.resolve("lab-app").toString()));
+    UiDriver driver = new UiDriver(labApp, java.time.Duration.ofMinutes(30));
+    driver.checkBuilt();
+    Path work = Files.createDirectories(out.resolve("bench/pageload"));
+    int rounds = Integer.getInteger("nbguard.bench.rounds", 15);
+
+    List<Deployment> deployments = List.of(new DirectDeployment(), new GatewayDeployment(),
+        new ProxyDeployment());
+    List<Deployment.Running> running = new ArrayList<>();
+    ArrayNode targets = JSON.createArrayNode();
+    try {
+      for (Deployment d : deployments) {
+        Path dir = Files.createDirectories(work.resolve(d.name()));
+        Path notebooks = Files.createDirectories(dir.resolve("notebooks"));
+        try (InputStream in = getClass().getResourceAsStream("/notebook-ui/" + NOTEBOOK)) {
+          Files.write(notebooks.resolve(NOTEBOOK), in.readAllBytes());
+        }
+        Deployment.DeploymentContext ctx = NotebookUiIT.context(notebooks, dir, driver);
+        Deployment.Running r = d.start(NotebookUi.LAB, ctx);
+        running.add(r);
+        targets.addObject().put("name", d.name()).put("base", r.base()).put("token", r.token())
+            .put("notebook", NOTEBOOK);
+      }
+      Path targetsFile = work.resolve("targets.json");
+      Path result = work.resolve("result.json");
+      Files.writeString(targetsFile, JSON.writeValueAsString(targets));
+      Process p = new ProcessBuilder(System.getProperty("nbguard.e2e.node", "node"), "bench.mjs",
+          "--targets", targetsFile.toString(), "--out", result.toString(),
+          "--rounds", Integer.toString(rounds))
+          .directory(labApp.toFile()).redirectErrorStream(true)
+          .redirectOutput(work.resolve("bench.log").toFile()).start();
+      if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        throw new AssertionError(
+            "bench.mjs failed: " + Files.readString(work.resolve("bench.log")));
+      }
+      String report = report(JSON.readTree(result.toFile()), deployments, rounds);
+      Files.writeString(work.resolve("pageload.md"), report, StandardCharsets.UTF_8);
+      Files.writeString(out.resolve("bench/pageload.md"), report, StandardCharsets.UTF_8);
+      System.out.println(report);
+    } finally {
+      for (Deployment.Running r : running) {
+        r.close();
+      }
+    }
+  }
+
+  private static String report(JsonNode result, List<Deployment> deployments, int rounds) {
+    JsonNode medians = result.path("medians");
+    JsonNode direct = medians.path("direct");
+    StringBuilder sb = new StringBuilder();
+    sb.append("Lab app page load, medians of ").append(rounds)
+        .append(" cold opens each (interleaved, one browser), ms; in brackets vs direct\n\n");
+    sb.append("| deployment | page load | first stored output | kernel ready | run `21 * 2` |\n");
+    sb.append("|---|---|---|---|---|\n");
+    for (Deployment d : deployments) {
+      JsonNode m = medians.path(d.name());
+      sb.append("| ").append(d.name());
+      for (String metric : METRICS) {
+        double v = m.path(metric).asDouble();
+        double base = direct.path(metric).asDouble();
+        sb.append(" | ").append(String.format(Locale.ROOT, "%.0f", v));
+        if (!d.name().equals("direct") && base > 0) {
+          sb.append(String.format(Locale.ROOT, " (%+.1f%%)", 100 * (v - base) / base));
+        }
+      }
+      sb.append(" |\n");
+    }
+    return sb.toString();
+  }
+}
