@@ -177,14 +177,13 @@ class GatewayServerTest {
       ws.ws.sendBinary(ByteBuffer.wrap(new byte[] {0, 0, 0, 9}), true).get();
       String msgId = UUID.randomUUID().toString();
       ws.ws.sendText(executeRequest(msgId, session, "print('hi')"), true).get();
-      WsClient.Received stream = ws.await(r -> r.text() && parse(r).map(
-          m -> answers(m, msgId, "stream")).orElse(false), WAIT);
-      JsonNode s = JSON.readTree(stream.string());
+      List<WsClient.Received> got = ws.awaitEach(WAIT,
+          r -> r.text() && parse(r).map(m -> answers(m, msgId, "stream")).orElse(false),
+          r -> r.text() && parse(r).map(m -> answers(m, msgId, "execute_reply")).orElse(false));
+      JsonNode s = JSON.readTree(got.get(0).string());
       assertEquals("iopub", s.get("channel").asText());
       assertEquals("hi\n", s.get("content").get("text").asText());
-      WsClient.Received reply = ws.await(r -> r.text() && parse(r).map(
-          m -> answers(m, msgId, "execute_reply")).orElse(false), WAIT);
-      JsonNode rep = JSON.readTree(reply.string());
+      JsonNode rep = JSON.readTree(got.get(1).string());
       assertEquals("shell", rep.get("channel").asText());
       assertEquals("ok", rep.get("content").get("status").asText());
     }
@@ -332,12 +331,12 @@ class GatewayServerTest {
           Bytes.utf8(legacy.get("header").toString()), Bytes.utf8("{}"), Bytes.utf8("{}"),
           Bytes.utf8(legacy.get("content").toString()), List.of());
       ws.ws.sendBinary(codec.encode(request).payload().asReadOnlyByteBuffer(), true).get();
-      WsClient.Received stream = ws.await(r -> !r.text() && v1Answers(codec, r, msgId, "stream"),
-          WAIT);
+      WsClient.Received stream = ws.awaitEach(WAIT,
+          r -> !r.text() && v1Answers(codec, r, msgId, "stream"),
+          r -> !r.text() && v1Answers(codec, r, msgId, "execute_reply")).get(0);
       JupyterMessage s = codec.decode(WsFrame.binary(Bytes.wrap(stream.bytes())));
       assertEquals(Channel.IOPUB, s.channel().orElseThrow());
       assertEquals("hi\n", JSON.readTree(s.contentBytes().toUtf8String()).get("text").asText());
-      ws.await(r -> !r.text() && v1Answers(codec, r, msgId, "execute_reply"), WAIT);
       assertFalse(ws.received.stream().anyMatch(WsClient.Received::text));
     }
   }

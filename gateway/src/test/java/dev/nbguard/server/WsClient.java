@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -86,6 +87,28 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         return r;
       }
     }
+  }
+
+  /**
+   * Waits (bounded) until one message matching each of {@code wanted} has come, in any order
+   * (IOPub and shell are separate sockets: a reply may overtake the outputs of its request);
+   * returns them in the order of {@code wanted}. Other messages are discarded.
+   */
+  @SafeVarargs
+  final List<Received> awaitEach(Duration timeout, Predicate<Received>... wanted)
+      throws InterruptedException {
+    Received[] found = new Received[wanted.length];
+    await(r -> {
+      boolean all = true;
+      for (int i = 0; i < wanted.length; i++) {
+        if (found[i] == null && wanted[i].test(r)) {
+          found[i] = r;
+        }
+        all &= found[i] != null;
+      }
+      return all;
+    }, timeout);
+    return List.of(found);
   }
 
   @Override
