@@ -149,7 +149,7 @@ class NotebookUiIT {
   static Deployment.DeploymentContext context(Path notebooks, Path work, UiDriver driver) {
     Path repo = Path.of(System.getProperty("user.dir")).toAbsolutePath().resolve("..").normalize();
     return new Deployment.DeploymentContext(notebooks, work, driver.dist(),
-        Path.of(System.getProperty("nbguard.e2e.nbguardJar",
+        Path.of(System.getProperty("nbguard.jar",
             repo.resolve("gateway/target/nbguard.jar").toString())),
         repo.resolve("jupyter-config/gateway/jupyter_server_config.py"));
   }
