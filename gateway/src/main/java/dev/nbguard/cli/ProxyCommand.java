@@ -86,7 +86,7 @@ final class ProxyCommand implements Callable<Integer> {
     }
     RunningProxy proxy;
     try {
-      proxy = RunningProxy.start(config, outputPolicy, audit);
+      proxy = RunningProxy.start(config, outputPolicy, audit).warmUpInBackground();
     } catch (java.io.IOException e) {
       AuditOption.close(audit);
       io.error(e.getMessage());

@@ -46,7 +46,8 @@ public final class LabSession implements AutoCloseable {
       up.awaitReady(o.startTimeout());
       ProxyConfig config = ProxyConfig.of(new Upstream(false, "127.0.0.1", up.port()))
           .withListen(o.ip(), o.port());
-      return new LabSession(o.jupyter().flavor(), up, RunningProxy.start(config, policy, audit));
+      return new LabSession(o.jupyter().flavor(), up, RunningProxy.start(config, policy, audit)
+          .warmUpInBackground());
     } catch (Exception e) {
       up.close();
       throw e;

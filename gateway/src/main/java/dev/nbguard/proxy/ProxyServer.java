@@ -23,6 +23,11 @@ public final class ProxyServer extends VerticleBase {
 
   /** Headers and request lines as large as Jupyter's cookies and tokens may make them. */
   private static final int MAX_HEADER_BYTES = 64 << 10;
+  /**
+   * Body pieces as large as one socket read (Vert.x's default of 8 KB cuts a 1.6 MB script into
+   * 200 pieces, each handled and written on its own).
+   */
+  static final int BODY_CHUNK_BYTES = 64 << 10;
 
   private final ProxyConfig config;
   private final MessageFilter filter;
@@ -51,7 +56,8 @@ public final class ProxyServer extends VerticleBase {
             .setKeepAlive(true)
             .setMaxHeaderSize(MAX_HEADER_BYTES)
             .setMaxInitialLineLength(MAX_HEADER_BYTES)
-            .setDecompressionSupported(false),
+            .setDecompressionSupported(false)
+            .setMaxChunkSize(BODY_CHUNK_BYTES),
         new PoolOptions().setHttp1MaxSize(32));
     var ws = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setTcpNoDelay(true)
@@ -65,6 +71,7 @@ public final class ProxyServer extends VerticleBase {
         .setHost(config.ip())
         .setPort(config.port())
         .setTcpNoDelay(true)
+        .setMaxChunkSize(BODY_CHUNK_BYTES)
         .setHandle100ContinueAutomatically(true)
         .setHttp2ClearTextEnabled(false) // browsers speak HTTP/1.1 to Jupyter; so does the relay
         .setMaxHeaderSize(MAX_HEADER_BYTES)
@@ -73,7 +80,11 @@ public final class ProxyServer extends VerticleBase {
         // to exactly the upstream's choice first
         .setWebSocketSubProtocols(List.of("*"))
         .setMaxWebSocketMessageSize(maxMessage)
-        .setMaxWebSocketFrameSize(maxMessage);
+        .setMaxWebSocketFrameSize(maxMessage)
+        // Jupyter Server does not compress WebSocket messages either; deflating every kernel
+        // message on loopback costs both ends CPU and time and saves nothing
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false);
     return vertx.createHttpServer(options)
         .requestHandler(req -> dispatch(req, forwarder, relay))
         .listen()

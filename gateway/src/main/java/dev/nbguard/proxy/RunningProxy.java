@@ -13,11 +13,15 @@ public final class RunningProxy implements AutoCloseable {
   private final Vertx vertx;
   private final ProxyServer server;
   private final MessageFilter filter;
+  private final OutputPolicy policy;
+  private volatile ContentsWarmup warmup;
 
-  private RunningProxy(Vertx vertx, ProxyServer server, MessageFilter filter) {
+  private RunningProxy(Vertx vertx, ProxyServer server, MessageFilter filter,
+      OutputPolicy policy) {
     this.vertx = vertx;
     this.server = server;
     this.filter = filter;
+    this.policy = policy;
   }
 
   /**
@@ -42,7 +46,19 @@ public final class RunningProxy implements AutoCloseable {
       throw new IOException("cannot listen on " + config.ip() + ":" + config.port() + ": "
           + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
     }
-    return new RunningProxy(vertx, server, filter);
+    return new RunningProxy(vertx, server, filter, policy);
+  }
+
+  /**
+   * Warms the notebook sanitizer up on a background thread (a few seconds of one core at most),
+   * so the first notebooks opened are sanitized at full speed; {@link #close} stops it. For
+   * long-running proxies (the commands), not for tests.
+   */
+  public RunningProxy warmUpInBackground() {
+    if (warmup == null) {
+      warmup = ContentsWarmup.start(policy);
+    }
+    return this;
   }
 
   public int port() {
@@ -63,6 +79,10 @@ public final class RunningProxy implements AutoCloseable {
 
   @Override
   public void close() {
+    ContentsWarmup w = warmup;
+    if (w != null) {
+      w.close();
+    }
     try {
       vertx.close().await(10, TimeUnit.SECONDS);
     } catch (Exception e) {
