@@ -11,8 +11,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Sanitizes a sample notebook (a DataFrame, a Styler table, a figure, Markdown, LaTeX, a stream)
- * a bounded number of times in the background, right after the proxy starts. Without it the
+ * Sanitizes a sample notebook (a DataFrame, a Styler table, a figure, Markdown, LaTeX, a stream,
+ * and HTML, SVG and JavaScript outputs that must be rewritten) a bounded number of times in the
+ * background, right after the proxy starts. Without it the
  * first notebooks a person opens are sanitized by code that is still being loaded and
  * interpreted: about 0.5 s for the first one and 15-30 ms for the next dozens, against 1-2 ms
  * once compiled. Nothing of it reaches the audit log; {@link #close} stops it early.

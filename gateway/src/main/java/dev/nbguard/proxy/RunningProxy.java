@@ -15,6 +15,7 @@ public final class RunningProxy implements AutoCloseable {
   private final MessageFilter filter;
   private final OutputPolicy policy;
   private volatile ContentsWarmup warmup;
+  private volatile HttpRehearsal rehearsal;
 
   private RunningProxy(Vertx vertx, ProxyServer server, MessageFilter filter,
       OutputPolicy policy) {
@@ -50,13 +51,16 @@ public final class RunningProxy implements AutoCloseable {
   }
 
   /**
-   * Warms the notebook sanitizer up on a background thread (a few seconds of one core at most),
-   * so the first notebooks opened are sanitized at full speed; {@link #close} stops it. For
-   * long-running proxies (the commands), not for tests.
+   * Warms the proxy up in the background (a few seconds of CPU, see {@link ContentsWarmup} and
+   * {@link HttpRehearsal}), so the first pages and notebooks opened are served at full speed;
+   * {@link #close} stops it. For long-running proxies (the commands), not for tests.
    */
-  public RunningProxy warmUpInBackground() {
+  public synchronized RunningProxy warmUpInBackground() {
     if (warmup == null) {
       warmup = ContentsWarmup.start(policy);
+      rehearsal = new HttpRehearsal(vertx, policy, warmup.model());
+      rehearsal.run(HttpRehearsal.ROUNDS, HttpRehearsal.BUDGET).onFailure(e -> System.getLogger(
+          RunningProxy.class.getName()).log(System.Logger.Level.DEBUG, "no rehearsal: " + e));
     }
     return this;
   }
@@ -82,6 +86,10 @@ public final class RunningProxy implements AutoCloseable {
     ContentsWarmup w = warmup;
     if (w != null) {
       w.close();
+    }
+    HttpRehearsal r = rehearsal;
+    if (r != null) {
+      r.stop();
     }
     try {
       vertx.close().await(10, TimeUnit.SECONDS);
