@@ -61,23 +61,43 @@ final class ZmqKernelClient implements KernelClient {
   }
 
   /** Launches {@code python script -f CONNECTION_FILE} with files under {@code dir}. */
+  /**
+   * Starts the flood kernel on free ports. A port found free can be taken by another process
+   * before the kernel binds it (the kernel then exits at once): then again, on new ports.
+   */
   static ZmqKernelClient launch(String python, Path script, Path dir) throws IOException {
-    Map<String, Object> connection = new LinkedHashMap<>();
-    for (String port : List.of("shell_port", "iopub_port", "stdin_port", "control_port",
-        "hb_port")) {
-      connection.put(port, freePort());
+    for (int attempt = 1; ; attempt++) {
+      Map<String, Object> connection = new LinkedHashMap<>();
+      for (String port : List.of("shell_port", "iopub_port", "stdin_port", "control_port",
+          "hb_port")) {
+        connection.put(port, freePort());
+      }
+      connection.put("ip", "127.0.0.1");
+      connection.put("transport", "tcp");
+      connection.put("signature_scheme", "hmac-sha256");
+      connection.put("key", UUID.randomUUID().toString());
+      Path file = dir.resolve("kernel-" + UUID.randomUUID() + ".json");
+      Files.write(file, JSON.writeValueAsBytes(connection));
+      Process p = new ProcessBuilder(python, script.toString(), "-f", file.toString())
+          .redirectErrorStream(true)
+          .redirectOutput(dir.resolve("zmq-kernel.log").toFile())
+          .start();
+      boolean exited;
+      try {
+        exited = p.waitFor(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        p.destroyForcibly();
+        throw new IOException("interrupted while starting the flood kernel", e);
+      }
+      if (!exited) {
+        return new ZmqKernelClient(p, connection);
+      }
+      if (attempt == 3) {
+        throw new IOException("the flood kernel exited with " + p.exitValue() + " three times;"
+            + " see " + dir.resolve("zmq-kernel.log"));
+      }
     }
-    connection.put("ip", "127.0.0.1");
-    connection.put("transport", "tcp");
-    connection.put("signature_scheme", "hmac-sha256");
-    connection.put("key", UUID.randomUUID().toString());
-    Path file = dir.resolve("kernel-" + UUID.randomUUID() + ".json");
-    Files.write(file, JSON.writeValueAsBytes(connection));
-    Process p = new ProcessBuilder(python, script.toString(), "-f", file.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("zmq-kernel.log").toFile())
-        .start();
-    return new ZmqKernelClient(p, connection);
   }
 
   private static int freePort() throws IOException {
