@@ -34,16 +34,19 @@ function parseArgs(argv) {
 async function observeAll(page, ui, count) {
   const sel = ui.outputSelector(0);
   return page.evaluate(
-    ([cellsSel, outSel, n]) => {
+    ([cellsSel, outSel, widgetSel, n]) => {
       const cells = document.querySelectorAll(cellsSel);
       const result = [];
       for (let i = 0; i < n; i++) {
         const cell = cells[i];
-        result.push(window.__nbgObserve(cell ? cell.querySelector(outSel) : null));
+        const observed = window.__nbgObserve(cell ? cell.querySelector(outSel) : null);
+        const widgets = cell && widgetSel ? cell.querySelector(widgetSel) : null;
+        if (widgets) observed.widgetText = (widgets.innerText || '').slice(0, 2000);
+        result.push(observed);
       }
       return result;
     },
-    [sel.cells, sel.output, count]
+    [sel.cells, sel.output, sel.widgets || null, count]
   );
 }
 

@@ -61,8 +61,10 @@ export const classicUi = {
     );
   },
 
+  // jupyter-js-widgets 2 (ipywidgets 6) puts widget views in a .widget-area after the input,
+  // outside the output area
   outputSelector(index) {
-    return { cells: '#notebook-container .cell', index, output: '.output' };
+    return { cells: '#notebook-container .cell', index, output: '.output', widgets: '.widget-area' };
   },
 
   async save(page, timeout) {

@@ -42,7 +42,7 @@ HTML('<div class="widget-html jupyter-widgets"><details open ontoggle="%s"><summ
 
 # %% ipywidget attack direct=classic only=classic
 import ipywidgets
-ipywidgets.HTML(value='<span>ipywidget</span><img src=x onerror="%s">' % pwn('ipywidget'))
+ipywidgets.HTML(value='<b>ipywidget</b><img src=x onerror="%s">' % pwn('ipywidget'))
 
 # %% kernel-api attack direct=lab,classic
 import json

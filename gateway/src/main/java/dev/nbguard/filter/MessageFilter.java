@@ -188,6 +188,11 @@ public final class MessageFilter {
     return r;
   }
 
+  /** Whether {@link #toClient} reads the content of messages of this type (else: unchanged). */
+  public static boolean readsContent(String msgType) {
+    return Notices.READS_CONTENT.contains(msgType);
+  }
+
   /**
    * Whether a client may send {@code msg} on {@code channel} (see {@link ClientMessagePolicy}).
    * A message whose header cannot be read is refused.

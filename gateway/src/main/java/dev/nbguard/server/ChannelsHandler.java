@@ -33,6 +33,7 @@ final class ChannelsHandler implements Handler<RoutingContext> {
   private static final System.Logger LOG = System.getLogger(ChannelsHandler.class.getName());
   private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
   private static final int MAX_BAD_FRAMES = 16;
+  private static final int WRITE_QUEUE_BYTES = 4 << 20;
 
   private final Context context;
   private final KernelManager manager;
@@ -76,6 +77,9 @@ final class ChannelsHandler implements Handler<RoutingContext> {
     }
     ctx.request().toWebSocket().onSuccess(ws -> {
       ws.pause();
+      // A client may lag this much before its kernel stops being read (Netty's default, 64 KiB,
+      // paused the kernel at every burst; a kernel not read drops IOPub at its PUB socket)
+      ws.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
       WsProtocol protocol = WsProtocol.negotiate(Optional.ofNullable(ws.subProtocol()));
       ClientConnection c = new ClientConnection(kernelId, sessionId,
           given == null ? "" : given, ws, protocol.codec(limits));

@@ -25,6 +25,15 @@ public final class MessageFilterAdapter implements OutputFilter {
     return filter.allowedFromClient(message, channel);
   }
 
+  /** Below this many content bytes even a rewrite is a matter of microseconds. */
+  private static final int SMALL = 1024;
+
+  @Override
+  public boolean isCheap(JupyterMessage message) {
+    return !MessageFilter.readsContent(message.msgType())
+        || message.contentBytes().length() <= SMALL;
+  }
+
   @Override
   public void forgetKernel(String kernelId) {
     filter.forgetKernel(kernelId);

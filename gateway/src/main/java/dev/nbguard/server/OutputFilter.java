@@ -16,6 +16,14 @@ public interface OutputFilter {
   /** Whether a client may send {@code message} on {@code channel}. */
   boolean allowedFromClient(JupyterMessage message, Channel channel);
 
+  /**
+   * Whether filtering {@code message} is cheap enough to do on the thread that received it: it
+   * carries nothing the filter reads, or little of it. Default: nothing is.
+   */
+  default boolean isCheap(JupyterMessage message) {
+    return false;
+  }
+
   /** Forgets what was kept about a kernel (it restarted or is gone). */
   default void forgetKernel(String kernelId) {}
 
@@ -30,6 +38,11 @@ public interface OutputFilter {
       @Override
       public boolean allowedFromClient(JupyterMessage message, Channel channel) {
         return channel != Channel.IOPUB && channel != Channel.HB;
+      }
+
+      @Override
+      public boolean isCheap(JupyterMessage message) {
+        return true;
       }
     };
   }

@@ -191,4 +191,34 @@ class KernelLaneTest {
       Thread.onSpinWait();
     }
   }
+
+  @Test
+  void runsACheapTaskAtOnceOnTheCallingThreadWhenIdle() throws Exception {
+    KernelLane lane = lane("k", Long.MAX_VALUE, () -> {});
+    LinkedBlockingQueue<String> out = new LinkedBlockingQueue<>();
+    Thread caller = Thread.currentThread();
+    lane.submitCheap(1, () -> {
+      out.add(Thread.currentThread() == caller ? "inline" : "pool");
+      return Optional.empty();
+    });
+    assertEquals("inline", out.poll(5, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aCheapTaskNeverOvertakesQueuedWork() throws Exception {
+    KernelLane lane = lane("k", Long.MAX_VALUE, () -> {});
+    LinkedBlockingQueue<Integer> delivered = new LinkedBlockingQueue<>();
+    CountDownLatch release = new CountDownLatch(1);
+    lane.submit(KernelLane.LARGE, () -> {
+      await(release);
+      return Optional.of(() -> delivered.add(1));
+    });
+    lane.submitCheap(1, () -> Optional.of(() -> delivered.add(2)));
+    lane.submitExclusive(1, () -> Optional.of(() -> delivered.add(3)));
+    lane.submitCheap(1, () -> Optional.of(() -> delivered.add(4)));
+    release.countDown();
+    for (int i = 1; i <= 4; i++) {
+      assertEquals(i, delivered.poll(5, TimeUnit.SECONDS));
+    }
+  }
 }
