@@ -1,10 +1,9 @@
 package dev.nbguard.cli;
 
 import dev.nbguard.filter.AuditLog;
-import dev.nbguard.filter.JsonLinesAuditLog;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** {@code --audit-log FILE} of {@code proxy} and {@code lab}; NBGUARD_AUDIT_LOG sets it. */
@@ -16,17 +15,6 @@ final class AuditOption {
 
   /** The audit log to write to (not recording when no file was given). */
   AuditLog open() throws IOException {
-    return file == null ? AuditLog.NO_AUDIT : JsonLinesAuditLog.append(file);
-  }
-
-  /** Closes {@code log} if it is a file. */
-  static void close(AuditLog log) {
-    if (log instanceof Closeable c) {
-      try {
-        c.close();
-      } catch (IOException e) {
-        // stopping anyway
-      }
-    }
+    return AuditLog.appendingTo(Optional.ofNullable(file));
   }
 }

@@ -103,7 +103,7 @@ final class LabCommand implements Callable<Integer> {
       session = LabSession.start(new LabSession.Options(jupyter.get(), dir, log, ip, port,
           allowRemote, Duration.ofSeconds(startTimeout)), outputPolicy, audit);
     } catch (Exception e) {
-      AuditOption.close(audit);
+      audit.close();
       io.error("cannot start: " + e.getMessage());
       return ExitCodes.USAGE;
     }
@@ -112,7 +112,7 @@ final class LabCommand implements Callable<Integer> {
       io.out().println("nbguard lab: stopping Jupyter and its kernels");
       io.out().flush();
       session.close();
-      AuditOption.close(audit);
+      audit.close();
       stopped.countDown();
     }, "nbguard-lab-stop"));
     io.out().println("nbguard lab: serving " + dir + " through nbguard. Open:");

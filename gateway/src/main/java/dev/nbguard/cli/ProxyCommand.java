@@ -88,14 +88,14 @@ final class ProxyCommand implements Callable<Integer> {
     try {
       proxy = RunningProxy.start(config, outputPolicy, audit).warmUpInBackground();
     } catch (java.io.IOException e) {
-      AuditOption.close(audit);
+      audit.close();
       io.error(e.getMessage());
       return ExitCodes.USAGE;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       proxy.close();
-      AuditOption.close(audit);
+      audit.close();
       stopped.countDown();
     }, "nbguard-proxy-stop"));
     io.out().println("nbguard proxy: " + proxy.origin() + "/ -> " + config.upstream()

@@ -2,7 +2,6 @@ package dev.nbguard.filter;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -21,7 +20,7 @@ import java.util.function.Consumer;
  * flushed). Never throws: I/O errors are counted ({@link #errors()}) and the first one is reported
  * to the error reporter, later ones are not (a full disk must not flood the log).
  */
-public final class JsonLinesAuditLog implements AuditLog, Closeable {
+public final class JsonLinesAuditLog implements AuditLog {
   private static final JsonFactory JSON = new JsonFactory();
 
   private final Writer out;

@@ -1,7 +1,6 @@
 package dev.nbguard.server;
 
 import dev.nbguard.filter.AuditLog;
-import dev.nbguard.filter.JsonLinesAuditLog;
 import dev.nbguard.filter.MessageFilter;
 import dev.nbguard.kernel.ConnectionFiles;
 import dev.nbguard.kernel.KernelManager;
@@ -9,7 +8,6 @@ import dev.nbguard.kernel.KernelSpecs;
 import dev.nbguard.kernel.ManagerOptions;
 import dev.nbguard.sanitizer.OutputPolicy;
 import io.vertx.core.Vertx;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,8 +66,7 @@ public final class Gateway implements AutoCloseable {
    */
   public static Gateway start(GatewayConfig config, OutputPolicy policy, Setup setup)
       throws Exception {
-    AuditLog audit = config.auditLog().isPresent()
-        ? JsonLinesAuditLog.append(config.auditLog().get()) : AuditLog.NO_AUDIT;
+    AuditLog audit = AuditLog.appendingTo(config.auditLog());
     Optional<Path> tempDir = config.runtimeDir().isPresent() ? Optional.empty()
         : Optional.of(Files.createTempDirectory("nbguard-gateway-"));
     Path dir = config.runtimeDir().orElseGet(tempDir::orElseThrow);
@@ -112,13 +109,7 @@ public final class Gateway implements AutoCloseable {
       } catch (Exception e) {
         // stopping anyway
       }
-      if (audit instanceof Closeable c) {
-        try {
-          c.close();
-        } catch (IOException e) {
-          // stopping anyway
-        }
-      }
+      audit.close();
       tempDir.ifPresent(Gateway::deleteIfEmpty);
     }
   }
