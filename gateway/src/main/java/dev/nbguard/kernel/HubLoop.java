@@ -7,24 +7,55 @@ import dev.nbguard.protocol.ProtocolException;
 import dev.nbguard.protocol.ZmqWireCodec;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
-import java.nio.channels.Pipe;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
-/** The body of the hub thread; see {@link ZmqHub}. Everything here runs on that thread. */
+/**
+ * The body of the hub thread; see {@link ZmqHub}. Everything here runs on that thread, except
+ * {@link #wakeup()}.
+ *
+ * <p><b>Polling.</b> Each socket's ZeroMQ signal channel ({@code getFD()}) is registered once in
+ * a selector of our own (JeroMQ's {@code ZMQ.Poller} registers every socket again on each call,
+ * which made the hub the busiest thread of a round trip); the registrations change only when
+ * the socket set does. The channel says "look", not "there is a message": after every wake-up
+ * each socket's {@code getEvents()} is asked (that also drains its signal, so the channel is
+ * quiet until something new arrives), and a socket is read until it is empty or has had its
+ * share of the turn. Sending on a socket can consume a signal meant for its reader, so after a
+ * turn that ran commands (or stopped reading a socket early) the next turn does not sleep.
+ * Commands wake the selector with {@link Selector#wakeup()}.
+ *
+ * <p><b>Hollow signals.</b> JeroMQ 0.6 leaves a socket's signal channel readable at times when
+ * its mailbox is empty and every signal it counted was read (a stray byte in its pipe, until a
+ * later command takes it); a selector on that channel then returns at once, and the hub spun a
+ * core through every active session. Such a turn (woken, nothing read, no command) is followed
+ * by a pause of 50 µs, doubling while they follow each other up to 1 ms: the hub then looks at
+ * its sockets at least every millisecond, at a cost of well under 1% of a core, until the stray
+ * byte is gone.
+ */
 final class HubLoop {
 
   private static final System.Logger LOG = System.getLogger(HubLoop.class.getName());
   private static final long MAX_POLL_MS = 1_000;
   private static final int MAX_COMMANDS_PER_TURN = 4_096;
+  /** Turns woken by a signal that announced nothing that may follow each other at once; ... */
+  private static final int FREE_HOLLOW_TURNS = 8;
+  /** ... then the first pause; it doubles ... */
+  private static final long FIRST_HOLLOW_PAUSE_NS = 50_000;
+  /** ... up to this, while such turns follow each other. */
+  private static final long MAX_HOLLOW_PAUSE_NS = 1_000_000;
 
   /** One polled socket and what it belongs to. */
   private record Item(KernelSockets kernel, Channel channel, Optional<String> session,
@@ -34,29 +65,42 @@ final class HubLoop {
   private final CodecLimits limits;
   private final KernelMessageListener listener;
   private final Queue<Consumer<HubLoop>> commands;
-  private final Pipe.SourceChannel wake;
+  private final Selector selector;
+  private final Map<SelectableChannel, SelectionKey> keys = new HashMap<>();
   private final Map<String, ZmqWireCodec> codecs;
   private final Map<String, KernelSockets> kernels = new LinkedHashMap<>();
-  private final ByteBuffer drain = ByteBuffer.allocate(256);
   private volatile boolean running = true;
   private ZContext context;
-  private ZMQ.Poller poller;
   private List<Item> items = List.of();
   private boolean dirty = true;
+  /** Work may be waiting that no signal will announce: the next turn does not sleep. */
+  private boolean lookAgain;
+  /** Turns in a row woken by a signal that announced nothing (see the class comment). */
+  private int hollow;
+  /** Turns taken so far (read by tests: a hub must not spin). */
+  private volatile long turns;
 
   HubLoop(HubOptions options, CodecLimits limits, KernelMessageListener listener,
-      Queue<Consumer<HubLoop>> commands, Pipe.SourceChannel wake,
-      Map<String, ZmqWireCodec> codecs) {
+      Queue<Consumer<HubLoop>> commands, Map<String, ZmqWireCodec> codecs) {
     this.options = options;
     this.limits = limits;
     this.listener = listener;
     this.commands = commands;
-    this.wake = wake;
+    try {
+      this.selector = Selector.open();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the hub's selector", e);
+    }
     this.codecs = codecs;
   }
 
   void stop() {
     running = false;
+  }
+
+  /** Makes the hub look at its command queue now; any thread. */
+  void wakeup() {
+    selector.wakeup();
   }
 
   void run() {
@@ -84,9 +128,14 @@ final class HubLoop {
     }
   }
 
+  long turns() {
+    return turns;
+  }
+
   private void turn() {
+    turns++; // only the hub thread writes it
     if (dirty) {
-      rebuildPoller();
+      register();
     }
     long now = System.nanoTime();
     long waitMs = MAX_POLL_MS;
@@ -96,16 +145,24 @@ final class HubLoop {
         waitMs = Math.min(waitMs, Math.max(0, due / 1_000_000 + 1));
       }
     }
-    poller.poll(waitMs);
-    for (int i = 0; i < items.size(); i++) {
-      if (poller.pollin(i + 1)) {
-        read(items.get(i));
+    int signalled = select(lookAgain ? 0 : waitMs);
+    lookAgain = false;
+    boolean worked = false;
+    for (Item item : items) {
+      if ((item.socket().getEvents() & ZMQ.Poller.POLLIN) != 0) {
+        lookAgain |= read(item);
+        worked = true;
       }
     }
-    if (poller.pollin(0)) {
-      drainWakePipe();
+    if (runCommands()) {
+      lookAgain = true;
+      worked = true;
     }
-    runCommands();
+    hollow = signalled > 0 && !worked ? hollow + 1 : 0;
+    if (hollow > FREE_HOLLOW_TURNS) {
+      int doublings = Math.min(hollow - FREE_HOLLOW_TURNS - 1, 10);
+      LockSupport.parkNanos(Math.min(MAX_HOLLOW_PAUSE_NS, FIRST_HOLLOW_PAUSE_NS << doublings));
+    }
     now = System.nanoTime();
     for (KernelSockets k : kernels.values()) {
       if (k.heartbeatTick(now)) {
@@ -118,10 +175,20 @@ final class HubLoop {
     }
   }
 
-  private void rebuildPoller() {
-    if (poller != null) {
-      poller.close();
+  /** Waits up to {@code waitMs} (0: not at all) for a signal; how many channels signalled. */
+  private int select(long waitMs) {
+    int n;
+    try {
+      n = waitMs == 0 ? selector.selectNow() : selector.select(waitMs);
+    } catch (IOException e) {
+      throw new UncheckedIOException("selecting on the kernels' sockets", e);
     }
+    selector.selectedKeys().clear();
+    return n;
+  }
+
+  /** Registers the signal channel of every socket to be read, once; cancels the rest. */
+  private void register() {
     List<Item> next = new ArrayList<>();
     for (KernelSockets k : kernels.values()) {
       next.add(new Item(k, Channel.HB, Optional.empty(), k.heartbeat));
@@ -136,16 +203,28 @@ final class HubLoop {
         next.add(new Item(k, Channel.CONTROL, id, s.control()));
       }
     }
-    poller = context.createPoller(next.size() + 1);
-    poller.register(wake, ZMQ.Poller.POLLIN);
+    Map<SelectableChannel, SelectionKey> stale = new HashMap<>(keys);
+    keys.clear();
     for (Item item : next) {
-      poller.register(item.socket(), ZMQ.Poller.POLLIN);
+      SelectableChannel channel = item.socket().getFD();
+      SelectionKey key = stale.remove(channel);
+      if (key == null || !key.isValid()) {
+        try {
+          key = channel.register(selector, SelectionKey.OP_READ);
+        } catch (java.nio.channels.ClosedChannelException e) {
+          throw new UncheckedIOException("registering a kernel socket", e);
+        }
+      }
+      keys.put(channel, key);
     }
+    stale.values().forEach(SelectionKey::cancel);
     items = next;
     dirty = false;
+    lookAgain = true; // a socket new to the selector may hold messages already
   }
 
-  private void read(Item item) {
+  /** Reads {@code item}'s socket until it is empty (false) or has had its share (true). */
+  private boolean read(Item item) {
     if (item.channel() == Channel.HB) {
       // the socket may have been replaced by a timeout in this very turn
       // and a REQ holds at most one answer: a second recv would be a state error
@@ -154,7 +233,7 @@ final class HubLoop {
           && item.socket().recv(ZMQ.DONTWAIT) != null) {
         k.heartbeatAnswered(System.nanoTime());
       }
-      return;
+      return false;
     }
     ZmqWireCodec codec = codecs.get(item.kernel().kernelId);
     for (int n = 0; n < options.maxMessagesPerRead(); n++) {
@@ -163,7 +242,7 @@ final class HubLoop {
       try {
         List<byte[]> frames = Frames.receive(item.socket(), limits);
         if (frames == null) {
-          return;
+          return false;
         }
         message = codec.decodeFrames(Optional.of(item.channel()), frames);
       } catch (ProtocolException e) {
@@ -172,26 +251,19 @@ final class HubLoop {
       }
       notifyListener(() -> listener.onMessage(kernelId, item.channel(), item.session(), message));
     }
+    return true;
   }
 
-  private void runCommands() {
+  /** Runs the waiting commands (up to a turn's share); whether it ran any. */
+  private boolean runCommands() {
     for (int n = 0; n < MAX_COMMANDS_PER_TURN; n++) {
       Consumer<HubLoop> c = commands.poll();
       if (c == null) {
-        return;
+        return n > 0;
       }
       c.accept(this);
     }
-  }
-
-  private void drainWakePipe() {
-    try {
-      while (wake.read(drain.clear()) > 0) {
-        // keep draining
-      }
-    } catch (IOException e) {
-      LOG.log(Level.DEBUG, "reading the wake-up pipe: " + e);
-    }
+    return true;
   }
 
   private void notifyListener(Runnable call) {
@@ -254,14 +326,11 @@ final class HubLoop {
       }
     }
     kernels.clear();
-    if (poller != null) {
-      poller.close();
-    }
     context.close();
     try {
-      wake.close();
+      selector.close();
     } catch (IOException e) {
-      LOG.log(Level.DEBUG, "closing the wake-up pipe: " + e);
+      LOG.log(Level.DEBUG, "closing the hub's selector: " + e);
     }
     Consumer<HubLoop> c;
     while ((c = commands.poll()) != null) {

@@ -5,11 +5,7 @@ import dev.nbguard.protocol.Channel;
 import dev.nbguard.protocol.CodecLimits;
 import dev.nbguard.protocol.JupyterMessage;
 import dev.nbguard.protocol.ZmqWireCodec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
-import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +25,7 @@ import java.util.function.Consumer;
  * interrupted. So one daemon thread, {@code nbguard-zmq-hub}, creates the {@code ZContext},
  * creates, polls, reads, writes and closes every socket, and is never interrupted: it is stopped
  * by a command ({@link #close()}). Every public method is thread-safe and non-blocking: it puts a
- * command on a bounded queue, wakes the hub through a {@link Pipe} registered in the same poller
- * as the sockets, and returns a future the hub completes. Outgoing messages are encoded and
+ * command on a bounded queue, wakes the hub's selector (the one its sockets' signals are registered in), and returns a future the hub completes. Outgoing messages are encoded and
  * signed on the caller's thread (so several event loops share that work) and the hub only
  * writes the frames. Received messages are verified and decoded on the hub thread and handed to
  * the {@link KernelMessageListener} there.
@@ -51,7 +46,6 @@ public final class ZmqHub implements AutoCloseable {
   private final CodecLimits limits;
   private final BlockingQueue<Consumer<HubLoop>> commands;
   private final Map<String, ZmqWireCodec> codecs = new ConcurrentHashMap<>();
-  private final Pipe wakePipe;
   private final HubLoop loop;
   private final Thread thread;
   private volatile boolean closing;
@@ -60,15 +54,8 @@ public final class ZmqHub implements AutoCloseable {
     this.options = Objects.requireNonNull(options, "options");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.commands = new ArrayBlockingQueue<>(options.commandQueueCapacity());
-    try {
-      this.wakePipe = Pipe.open();
-      wakePipe.sink().configureBlocking(false);
-      wakePipe.source().configureBlocking(false);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the hub's wake-up pipe", e);
-    }
     this.loop = new HubLoop(options, limits, Objects.requireNonNull(listener, "listener"),
-        commands, wakePipe.source(), codecs);
+        commands, codecs);
     this.thread = new Thread(loop::run, "nbguard-zmq-hub");
     thread.setDaemon(true);
     thread.start();
@@ -150,6 +137,11 @@ public final class ZmqHub implements AutoCloseable {
     return submit(l -> l.setReading(kernelId, reading));
   }
 
+  /** How many turns the hub thread has taken (for tests: an idle or waiting hub must sleep). */
+  long turns() {
+    return loop.turns();
+  }
+
   /** Stops the hub thread after closing every socket; waits for it at most 5 s. */
   @Override
   public void close() {
@@ -160,11 +152,6 @@ public final class ZmqHub implements AutoCloseable {
       thread.join(TimeUnit.SECONDS.toMillis(5));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    try {
-      wakePipe.sink().close();
-    } catch (IOException e) {
-      LOG.log(Level.DEBUG, "closing the wake-up pipe: " + e);
     }
   }
 
@@ -213,10 +200,6 @@ public final class ZmqHub implements AutoCloseable {
   }
 
   private void wake() {
-    try {
-      wakePipe.sink().write(ByteBuffer.wrap(new byte[] {1}));
-    } catch (IOException e) {
-      LOG.log(Level.DEBUG, "waking the hub: " + e); // closed: the hub is stopping anyway
-    }
+    loop.wakeup();
   }
 }

@@ -145,6 +145,40 @@ class ZmqHubTest {
     assertEquals(request.msgId(), r.parentId());
   }
 
+  /**
+   * Round trips with pauses between them, as a person at a notebook makes them. JeroMQ leaves a
+   * socket's signal channel readable after such exchanges with nothing to read; a hub that
+   * trusted it spun through every pause (some 100,000 turns a second, a whole core). Counted in
+   * turns, not time: each pause may cost a few dozen turns (the backoff), not thousands.
+   */
+  @Test
+  void doesNotSpinBetweenRoundTrips() throws Exception {
+    hub.addKernel("k1", info).get(5, TimeUnit.SECONDS);
+    hub.openSession("k1", "session-A").get(5, TimeUnit.SECONDS);
+    int trips = 40;
+    long pauseMs = 10;
+    long before = hub.turns();
+    for (int i = 0; i < trips; i++) {
+      JupyterMessage request = messages.create(Channel.SHELL, "execute_request",
+          Bytes.utf8("{\"code\":\"pass\"}"), Optional.empty());
+      hub.send("k1", "session-A", Channel.SHELL, request).get(5, TimeUnit.SECONDS);
+      List<byte[]> frames = receive(shell);
+      JupyterMessage got = kernelCodec.decode(Optional.empty(),
+          frames.stream().map(Bytes::wrap).toList());
+      sendFrames(iopub, kernelCodec.encode(status("busy")));
+      sendFrames(shell, kernelCodec.encode(messages.create(Channel.SHELL, "execute_reply",
+          Bytes.utf8("{\"status\":\"ok\"}"), Optional.of(got.header()))
+          .withIdentities(got.identities())));
+      sendFrames(iopub, kernelCodec.encode(status("idle")));
+      recorder.await(x -> x.type().equals("execute_reply") && x.parentId().equals(
+          request.msgId()), WAIT);
+      Thread.sleep(pauseMs);
+    }
+    long turns = hub.turns() - before;
+    assertTrue(turns < trips * 200L, "the hub took " + turns + " turns for " + trips
+        + " round trips " + pauseMs + " ms apart: it spins instead of sleeping");
+  }
+
   @Test
   void pausedReadingHoldsMessagesAndResumingDeliversThemInOrder() throws Exception {
     hub.addKernel("k1", info).get(5, TimeUnit.SECONDS);
