@@ -1,6 +1,7 @@
 package dev.nbguard.e2e.ui;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * One way of putting a notebook UI in front of kernels: without nbguard (the control), with
@@ -35,6 +36,14 @@ public interface Deployment {
     String base();
 
     String token();
+
+    /**
+     * The same Jupyter server reached without nbguard (for the proxy: its upstream), so that a
+     * benchmark can compare one server process with and without nbguard in front of it.
+     */
+    default Optional<String> bypassBase() {
+      return Optional.empty();
+    }
 
     @Override
     void close();

@@ -2,6 +2,7 @@ package dev.nbguard.e2e.ui;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * nbguard as a reverse proxy: the UI's Jupyter server owns the kernels as usual, on a loopback
@@ -37,6 +38,11 @@ public final class ProxyDeployment implements Deployment {
         @Override
         public String token() {
           return s.token();
+        }
+
+        @Override
+        public Optional<String> bypassBase() {
+          return Optional.of(s.base());
         }
 
         @Override
