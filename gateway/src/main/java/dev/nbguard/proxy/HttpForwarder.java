@@ -1,6 +1,7 @@
 package dev.nbguard.proxy;
 
 import dev.nbguard.filter.MessageFilter;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -18,6 +19,9 @@ import java.util.Optional;
  * collected (bounded), sanitized and sent with their new length.
  */
 final class HttpForwarder {
+
+  /** Contents answers up to this size are sanitized on the event loop (see rewrite). */
+  static final int INLINE_REWRITE_BYTES = 64 * 1024;
 
   private static final System.Logger LOG = System.getLogger(HttpForwarder.class.getName());
   private static final String SANDBOX = "sandbox allow-scripts";
@@ -117,7 +121,7 @@ final class HttpForwarder {
       return;
     }
     byte[] raw = body.getBytes();
-    vertx.<Optional<byte[]>>executeBlocking(() -> contents.rewrite(raw), false)
+    rewrite(raw)
         .onSuccess(rewritten -> {
           byte[] bytes = rewritten.orElse(raw);
           out.headers().set("Content-Length", Integer.toString(bytes.length));
@@ -129,6 +133,22 @@ final class HttpForwarder {
           ProxyFailures.send(out, 502, "nbguard could not sanitize this notebook: "
               + e.getMessage());
         });
+  }
+
+  /**
+   * Sanitizes a contents answer: a small one at once on the event loop (well under a
+   * millisecond; handing it to a worker thread and back costs more than that on a busy machine),
+   * a larger one on a worker, so the event loop keeps serving other requests meanwhile.
+   */
+  private Future<Optional<byte[]>> rewrite(byte[] raw) {
+    if (raw.length <= INLINE_REWRITE_BYTES) {
+      try {
+        return Future.succeededFuture(contents.rewrite(raw));
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
+      }
+    }
+    return vertx.executeBlocking(() -> contents.rewrite(raw), false);
   }
 
   private void fail(HttpServerRequest req, Throwable e) {

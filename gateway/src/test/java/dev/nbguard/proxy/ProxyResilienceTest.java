@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nbguard.filter.AuditLog;
 import dev.nbguard.sanitizer.OutputPolicy;
 import dev.nbguard.sanitizer.Preset;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -135,6 +137,56 @@ class ProxyResilienceTest {
       assertEquals(200, dir.statusCode());
       assertEquals("{\"type\":\"directory\",\"content\":[],\"name\":\"x\"}", dir.body());
     }
+  }
+
+  /**
+   * Small contents answers are sanitized on the event loop, large ones on a worker
+   * ({@link HttpForwarder#INLINE_REWRITE_BYTES}): both are sanitized, both fail closed.
+   */
+  @Test
+  void contentsAreSanitizedAndRefusedOnBothSidesOfTheInlineLimit() throws Exception {
+    int limit = HttpForwarder.INLINE_REWRITE_BYTES;
+    String attack = "<b>kept</b><a href=\"javascript:alert(1)\">link</a>";
+    String small = contentsModel(attack, "");
+    String large = contentsModel(attack, "x".repeat(limit + 1024));
+    String brokenLarge = large.substring(0, large.length() - 2);
+    assertTrue(small.length() < limit && large.length() > limit);
+    try (StubUpstream up = new StubUpstream(0, List.of(), req -> {
+      var out = req.response().putHeader("Content-Type", "application/json");
+      switch (req.path()) {
+        case "/api/contents/small.ipynb" -> out.end(small);
+        case "/api/contents/large.ipynb" -> out.end(large);
+        default -> out.end(brokenLarge);
+      }
+    }); RunningProxy proxy = proxyTo(up.port(), Duration.ofSeconds(10))) {
+      for (String name : List.of("small", "large")) {
+        HttpResponse<String> r = get(proxy, "/api/contents/" + name + ".ipynb");
+        assertEquals(200, r.statusCode(), name);
+        assertTrue(r.body().contains("<b>kept</b>"), name + ": the benign part is kept");
+        assertFalse(r.body().contains("javascript:"), name + ": the script URL is gone");
+        assertEquals(Integer.toString(r.body().getBytes(StandardCharsets.UTF_8).length),
+            r.headers().firstValue("Content-Length").orElse(""), name);
+      }
+      assertEquals(502, get(proxy, "/api/contents/broken-large.ipynb").statusCode());
+    }
+  }
+
+  /** A contents API answer holding a notebook with one HTML output and a stream of padding. */
+  private static String contentsModel(String html, String padding) {
+    ObjectNode nb = JSON.createObjectNode().put("nbformat", 4).put("nbformat_minor", 5);
+    nb.putObject("metadata");
+    ObjectNode cell = nb.putArray("cells").addObject().put("cell_type", "code")
+        .put("source", "").put("execution_count", 1);
+    cell.putObject("metadata");
+    var outputs = cell.putArray("outputs");
+    ObjectNode display = outputs.addObject().put("output_type", "display_data");
+    display.putObject("data").put("text/html", html);
+    display.putObject("metadata");
+    outputs.addObject().put("output_type", "stream").put("name", "stdout").put("text", padding);
+    ObjectNode model = JSON.createObjectNode().put("type", "notebook").put("name", "n.ipynb")
+        .put("path", "n.ipynb").put("format", "json");
+    model.set("content", nb);
+    return model.toString();
   }
 
   @Test
