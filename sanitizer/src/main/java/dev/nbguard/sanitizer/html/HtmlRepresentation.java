@@ -17,7 +17,8 @@ import org.jsoup.parser.Parser;
  *   <li>SANITIZE: the static policy ({@link HtmlSanitizer}).
  *   <li>SANDBOX: HTML that carries a {@code <script>} or {@code <iframe>} element (judged on the
  *       parsed tree: plotly, folium, bokeh standalone pages, embeds) goes whole into an
- *       opaque-origin {@link Sandbox} frame;
+ *       opaque-origin {@link Sandbox} frame, as tall as its content declares
+ *       ({@link FrameHeight});
  *       HTML without script gets the static policy, from the same parse.
  *   <li>JavaScript under SANDBOX: run in a sandbox frame, returned as {@code text/html}; under
  *       any other action it is dropped.
@@ -57,7 +58,7 @@ public final class HtmlRepresentation implements RepresentationSanitizer {
     }
     if (action == Action.SANDBOX && needsSandbox(fragment)) {
       report.add(Action.SANDBOX, "html.sandboxed", text);
-      return Optional.of(r.withText(Sandbox.frame(text, heightPx)));
+      return Optional.of(r.withText(Sandbox.frame(text, FrameHeight.of(fragment, heightPx))));
     }
     String out = html.sanitizeParsed(fragment, text, report);
     return Optional.of(out.equals(text) ? r : r.withText(out));

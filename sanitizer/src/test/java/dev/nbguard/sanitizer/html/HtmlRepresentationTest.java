@@ -39,6 +39,20 @@ class HtmlRepresentationTest {
   }
 
   @Test
+  void theFrameIsAsTallAsThePlotItShows() {
+    String plotly = "<div id=\"p\" style=\"height:525px; width:100%;\"></div>"
+        + "<script>Plotly.newPlot('p')</script>";
+    Representation out = run("text/html", plotly, Action.SANDBOX, new Report("text/html"))
+        .orElseThrow();
+    org.jsoup.nodes.Element frame = HtmlFragments.parse(out.text()).child(0);
+    assertEquals("width:100%;height:" + (525 + FrameHeight.MARGIN_PX) + "px;border:0",
+        frame.attr("style"));
+    Representation again = run("text/html", out.text(), Action.SANDBOX, new Report("text/html"))
+        .orElseThrow();
+    assertEquals(out.text(), again.text(), "a sized frame is still recognised as nbguard's own");
+  }
+
+  @Test
   void keepsItsOwnSandboxFrameInsteadOfNestingAnother() {
     String plotly = "<div id=\"p\"></div><script>Plotly.newPlot('p')</script>";
     Representation once = run("text/html", plotly, Action.SANDBOX, new Report("text/html")).orElseThrow();
