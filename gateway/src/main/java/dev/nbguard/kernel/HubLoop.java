@@ -40,10 +40,11 @@ import org.zeromq.ZMQ;
  * <p><b>Hollow signals.</b> JeroMQ 0.6 leaves a socket's signal channel readable at times when
  * its mailbox is empty and every signal it counted was read (a stray byte in its pipe, until a
  * later command takes it); a selector on that channel then returns at once, and the hub spun a
- * core through every active session. Such a turn (woken, nothing read, no command) is followed
- * by a pause of 50 µs, doubling while they follow each other up to 1 ms: the hub then looks at
- * its sockets at least every millisecond, at a cost of well under 1% of a core, until the stray
- * byte is gone.
+ * core through every active session. After eight such turns in a row (woken, nothing read, no
+ * command) each is followed by a pause of 50 µs, doubling up to 1 ms: the hub then looks at its
+ * sockets at least every millisecond, at a cost of well under 1% of a core, until the stray byte
+ * is gone. A command ends a pause at once ({@link #wakeup()} unparks the hub thread), so a
+ * client's request never waits for it; a kernel message may wait up to the pause.
  */
 final class HubLoop {
 
@@ -70,6 +71,7 @@ final class HubLoop {
   private final Map<String, ZmqWireCodec> codecs;
   private final Map<String, KernelSockets> kernels = new LinkedHashMap<>();
   private volatile boolean running = true;
+  private volatile Thread thread;
   private ZContext context;
   private List<Item> items = List.of();
   private boolean dirty = true;
@@ -98,12 +100,17 @@ final class HubLoop {
     running = false;
   }
 
-  /** Makes the hub look at its command queue now; any thread. */
+  /** Makes the hub look at its command queue now, sleeping or pausing; any thread. */
   void wakeup() {
     selector.wakeup();
+    Thread hub = thread;
+    if (hub != null) {
+      LockSupport.unpark(hub);
+    }
   }
 
   void run() {
+    thread = Thread.currentThread();
     context = new ZContext(1);
     try {
       while (running) {
