@@ -165,10 +165,15 @@ final class KernelRunner {
     return k.stopped;
   }
 
-  /** Marks the kernel dead (once), tells the lifecycle listener, kills what is left of it. */
+  /**
+   * Marks the kernel dead (once), tells the lifecycle listener, kills what is left of it. Not
+   * while it restarts: the restart owns the kernel then (it marks it dead itself if it fails),
+   * and a report arriving meanwhile is about the old process — a heartbeat failure found just
+   * before the restart turned the heartbeat off would otherwise kill the new process.
+   */
   void markDead(Kernel k, String reason) {
     synchronized (k) {
-      if (k.state == ExecutionState.DEAD || k.stopping) {
+      if (k.state == ExecutionState.DEAD || k.state == ExecutionState.RESTARTING || k.stopping) {
         return;
       }
       k.state = ExecutionState.DEAD;
