@@ -6,18 +6,20 @@ import dev.nbguard.protocol.JupyterMessage;
 import dev.nbguard.protocol.ProtocolException;
 import dev.nbguard.protocol.ZmqWireCodec;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.zeromq.ZContext;
@@ -67,7 +69,6 @@ final class HubLoop {
   private final KernelMessageListener listener;
   private final Queue<Consumer<HubLoop>> commands;
   private final Selector selector;
-  private final Map<SelectableChannel, SelectionKey> keys = new HashMap<>();
   private final Map<String, ZmqWireCodec> codecs;
   private final Map<String, KernelSockets> kernels = new LinkedHashMap<>();
   private volatile boolean running = true;
@@ -210,21 +211,24 @@ final class HubLoop {
         next.add(new Item(k, Channel.CONTROL, id, s.control()));
       }
     }
-    Map<SelectableChannel, SelectionKey> stale = new HashMap<>(keys);
-    keys.clear();
+    Set<SelectableChannel> wanted = new HashSet<>();
     for (Item item : next) {
       SelectableChannel channel = item.socket().getFD();
-      SelectionKey key = stale.remove(channel);
+      wanted.add(channel);
+      SelectionKey key = channel.keyFor(selector);
       if (key == null || !key.isValid()) {
         try {
-          key = channel.register(selector, SelectionKey.OP_READ);
-        } catch (java.nio.channels.ClosedChannelException e) {
+          channel.register(selector, SelectionKey.OP_READ);
+        } catch (ClosedChannelException e) {
           throw new UncheckedIOException("registering a kernel socket", e);
         }
       }
-      keys.put(channel, key);
     }
-    stale.values().forEach(SelectionKey::cancel);
+    for (SelectionKey key : selector.keys()) {
+      if (!wanted.contains(key.channel())) {
+        key.cancel();
+      }
+    }
     items = next;
     dirty = false;
     lookAgain = true; // a socket new to the selector may hold messages already

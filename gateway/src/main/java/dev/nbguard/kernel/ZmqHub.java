@@ -25,8 +25,9 @@ import java.util.function.Consumer;
  * interrupted. So one daemon thread, {@code nbguard-zmq-hub}, creates the {@code ZContext},
  * creates, polls, reads, writes and closes every socket, and is never interrupted: it is stopped
  * by a command ({@link #close()}). Every public method is thread-safe and non-blocking: it puts a
- * command on a bounded queue, wakes the hub's selector (the one its sockets' signals are registered in), and returns a future the hub completes. Outgoing messages are encoded and
- * signed on the caller's thread (so several event loops share that work) and the hub only
+ * command on a bounded queue, wakes the hub (the selector its sockets' signals are registered
+ * in), and returns a future the hub completes. Outgoing messages are encoded and signed on the
+ * caller's thread (so several event loops share that work) and the hub only
  * writes the frames. Received messages are verified and decoded on the hub thread and handed to
  * the {@link KernelMessageListener} there.
  *

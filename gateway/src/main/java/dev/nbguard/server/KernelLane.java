@@ -202,7 +202,7 @@ final class KernelLane {
       if (w == null) {
         return;
       }
-      w.result = run(w);
+      w.result = run(w.task);
     }
   }
 
@@ -248,10 +248,6 @@ final class KernelLane {
       toEventLoop.accept(outbox);
       outbox = new ArrayList<>();
     }
-  }
-
-  private Optional<Runnable> run(Work w) {
-    return run(w.task);
   }
 
   private Optional<Runnable> run(Task task) {

@@ -60,9 +60,9 @@ final class ZmqKernelClient implements KernelClient {
     iopubReader.start();
   }
 
-  /** Launches {@code python script -f CONNECTION_FILE} with files under {@code dir}. */
   /**
-   * Starts the flood kernel on free ports. A port found free can be taken by another process
+   * Launches {@code python script -f CONNECTION_FILE} with files under {@code dir}: the flood
+   * kernel on free ports. A port found free can be taken by another process
    * before the kernel binds it (the kernel then exits at once): then again, on new ports.
    */
   static ZmqKernelClient launch(String python, Path script, Path dir) throws IOException {
