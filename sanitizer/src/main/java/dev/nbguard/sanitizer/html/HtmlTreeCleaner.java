@@ -82,11 +82,7 @@ final class HtmlTreeCleaner {
     }
     attributes.clean(el, name, report, styles);
     if (name.equals("a") || name.equals("area")) {
-      if (el.hasAttr("href")) {
-        el.attr("rel", "noopener noreferrer");
-      } else {
-        el.removeAttr("rel");
-      }
+      AttributeEdits.linkOpensNewTab(el);
     }
     return Decision.DESCEND;
   }

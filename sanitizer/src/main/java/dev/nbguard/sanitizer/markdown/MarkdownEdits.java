@@ -5,6 +5,8 @@ import dev.nbguard.sanitizer.UrlPolicy;
 import dev.nbguard.sanitizer.html.HtmlSanitizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
@@ -22,8 +24,12 @@ import org.commonmark.node.SourceSpan;
  * the URL policy. One instance per document; not thread-safe.
  */
 final class MarkdownEdits extends AbstractVisitor {
-  private static final Pattern CLOSING_TAG = Pattern.compile("</[A-Za-z][A-Za-z0-9-]*\\s*>");
-  private static final Pattern OPENING_TAG = Pattern.compile("(?s)<([A-Za-z][A-Za-z0-9-]*).*");
+  private static final Pattern LEADING_END_TAGS =
+      Pattern.compile("^(?:\\s*</[A-Za-z][A-Za-z0-9-]*\\s*>)+");
+  private static final Pattern TRAILING_END_TAG = Pattern.compile("</([a-z][a-z0-9-]*)>$");
+  private static final Set<String> KEEP_CLOSED = Set.of("style", "svg", "math", "textarea",
+      "title", "script", "template", "xmp", "iframe", "noembed", "noframes", "noscript",
+      "plaintext", "select");
   private static final Pattern DEFINITION_LABEL = Pattern.compile("^[ \\t]{0,3}\\[((?:[^\\]\\\\]|\\\\.)*)]:");
 
   private final String text;
@@ -50,11 +56,7 @@ final class MarkdownEdits extends AbstractVisitor {
 
   @Override
   public void visit(HtmlInline inline) {
-    String literal = inline.getLiteral();
-    if (CLOSING_TAG.matcher(literal).matches()) {
-      return; // an end tag carries nothing a browser uses; the tag scan still judges it
-    }
-    rawHtml(inline, literal, "markdown.html.inline");
+    rawHtml(inline, inline.getLiteral(), "markdown.html.inline");
   }
 
   @Override
@@ -89,16 +91,25 @@ final class MarkdownEdits extends AbstractVisitor {
   }
 
   private void rawHtml(Node node, String literal, String rule) {
-    Report local = new Report(report.mimeType());
-    String clean = html.sanitize(literal, local);
-    if (local.isEmpty()) {
+    // End tags carry nothing a browser uses (the tag scan still judges them), and they close
+    // what an earlier piece of raw HTML opened: they stay as they are.
+    Matcher lead = LEADING_END_TAGS.matcher(literal);
+    String endTags = lead.lookingAt() ? lead.group() : "";
+    String rest = literal.substring(endTags.length());
+    if (rest.isBlank()) {
       return;
     }
-    if (node instanceof HtmlInline) {
-      clean = withoutAddedEndTag(literal, clean);
+    Report local = new Report(report.mimeType());
+    String clean = endTags + withoutAddedEndTags(rest, html.sanitize(rest, local));
+    if (local.isEmpty() && clean.equals(literal)) {
+      return;
     }
-    report.sanitized(rule, literal);
-    report.addAll(local.findings());
+    // Silent rewrites count too: ids prefixed against DOM clobbering, links that leave the page
+    // opened in a new tab. Only findings are reported.
+    if (!local.isEmpty()) {
+      report.sanitized(rule, literal);
+      report.addAll(local.findings());
+    }
     List<SourceSpan> spans = node.getSourceSpans();
     int[] range = contiguousRange(spans);
     if (range != null) {
@@ -112,21 +123,36 @@ final class MarkdownEdits extends AbstractVisitor {
   }
 
   /**
-   * An inline start tag is one node of a paragraph, its end tag another: when the HTML policy
-   * closes the element it kept ({@code <a href=…>} becomes {@code <a href=…></a>}), the added end
-   * tag is dropped so that the paragraph's own end tag still encloses the text in between.
+   * Raw HTML in Markdown is often a piece of an element whose end tag comes later ({@code
+   * <details>} and its {@code <summary>} in one HTML block, the Markdown to fold in the next;
+   * an inline {@code <a href=…>} whose end tag is another node of the paragraph). The HTML policy
+   * closes what it keeps; the end tags it added at the very end are dropped again, so the
+   * element still encloses what follows, as it did. Raw text and foreign elements ({@code
+   * <style>}, {@code <svg>}, …) stay closed: left open they would swallow the rest of the text.
    */
-  static String withoutAddedEndTag(String literal, String clean) {
-    Matcher open = OPENING_TAG.matcher(literal);
-    if (!open.matches()) {
-      return clean;
+  static String withoutAddedEndTags(String literal, String clean) {
+    String lowerLiteral = literal.toLowerCase(Locale.ROOT);
+    String out = clean;
+    while (true) {
+      Matcher end = TRAILING_END_TAG.matcher(out);
+      if (!end.find()) {
+        return out;
+      }
+      String name = end.group(1);
+      String lowerOut = out.toLowerCase(Locale.ROOT);
+      if (KEEP_CLOSED.contains(name) || count(lowerOut, "</" + name) <= count(lowerLiteral, "</" + name)) {
+        return out;
+      }
+      out = out.substring(0, end.start());
     }
-    String end = "</" + open.group(1).toLowerCase(java.util.Locale.ROOT) + ">";
-    String lower = clean.toLowerCase(java.util.Locale.ROOT);
-    if (lower.endsWith(end) && !literal.toLowerCase(java.util.Locale.ROOT).contains(end)) {
-      return clean.substring(0, clean.length() - end.length());
+  }
+
+  private static int count(String s, String needle) {
+    int n = 0;
+    for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) {
+      n++;
     }
-    return clean;
+    return n;
   }
 
   /** Rewrites {@code [label](bad)} to {@code [label](#)} and drops {@code <bad:autolink>}. */

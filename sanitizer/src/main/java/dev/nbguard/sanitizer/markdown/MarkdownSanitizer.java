@@ -20,14 +20,19 @@ import org.commonmark.renderer.html.HtmlRenderer;
 /**
  * {@code text/markdown}, which JupyterLab renders with marked (GFM) and, for live kernel output,
  * inserts without its HTML sanitizer before MathJax typesets the math. The result stays Markdown;
- * ordinary Markdown without anything dangerous comes out byte-identical with no findings.
+ * ordinary Markdown without raw HTML or anything dangerous comes out byte-identical with no
+ * findings.
  *
  * <ol>
  *   <li>LaTeX: the {@link LatexSanitizer} rules over the whole text (math can sit anywhere
  *       marked and JupyterLab's math extraction disagree about), {@code latex.*}.
+ *   <li>Fence info strings: what could leave JupyterLab's {@code class="language-…"} is removed
+ *       ({@link FenceInfo}, {@code markdown.fence.info}).
  *   <li>commonmark-java (GFM tables, source spans): raw HTML blocks and inline tags go through
  *       the {@link HtmlSanitizer} ({@code markdown.html.block}, {@code markdown.html.inline}, plus
- *       its own {@code html.*} findings; a tag it leaves alone keeps its original bytes); link,
+ *       its own {@code html.*} findings; raw HTML the policy serializes unchanged keeps its
+ *       bytes, otherwise the policy's output replaces it, silent rewrites included: ids prefixed,
+ *       links opened in a new tab; see {@link MarkdownEdits#withoutAddedEndTags}); link,
  *       image, autolink and reference-definition URLs go through the {@link UrlPolicy} ({@code
  *       markdown.url.scheme}: {@code [x](#)}, an autolink is removed, a definition becomes {@code
  *       [r]: #}).
@@ -87,7 +92,7 @@ public final class MarkdownSanitizer implements RepresentationSanitizer {
 
   /** Steps 1 to 3 of the class comment. */
   String sanitizeText(String in, Report report) {
-    String text = latex.clean(in, report);
+    String text = FenceInfo.clean(latex.clean(in, report), report);
     boolean parsed = parseable(text);
     if ((text.indexOf('<') >= 0 || text.indexOf('[') >= 0) && parsed) {
       Node document = parser.parse(text);

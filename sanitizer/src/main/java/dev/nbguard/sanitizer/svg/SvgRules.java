@@ -63,7 +63,7 @@ public final class SvgRules {
           "pointsatx", "pointsaty", "pointsatz", "z", "limitingconeangle", "version",
           "baseprofile", "xml:space", "xml:lang", "lang", "href", "xlink:href", "pathlength",
           "role", "aria-label", "aria-hidden", "focusable", "media", "writing-mode",
-          "direction", "unicode-bidi", "mix-blend-mode", "isolation", "clip", "target");
+          "direction", "unicode-bidi", "mix-blend-mode", "isolation", "clip", "target", "rel");
 
   /** Paint and reference attributes whose value may be {@code url(#id)}. */
   public static final Set<String> URL_REF_ATTRIBUTES =

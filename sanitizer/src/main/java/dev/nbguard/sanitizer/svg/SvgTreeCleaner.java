@@ -3,6 +3,7 @@ package dev.nbguard.sanitizer.svg;
 import dev.nbguard.sanitizer.Report;
 import dev.nbguard.sanitizer.UrlPolicy;
 import dev.nbguard.sanitizer.css.CssSanitizer;
+import dev.nbguard.sanitizer.html.AttributeEdits;
 import dev.nbguard.sanitizer.html.Excerpts;
 import dev.nbguard.sanitizer.html.StyleAttributes;
 import dev.nbguard.sanitizer.html.TreeWalk;
@@ -78,6 +79,9 @@ public final class SvgTreeCleaner {
       return Decision.DROP;
     }
     attributes.clean(el, name, report, styles);
+    if (name.equals("a")) {
+      AttributeEdits.linkOpensNewTab(el);
+    }
     if (name.equals("style")) {
       return cleanStyle(el, report, styles);
     }

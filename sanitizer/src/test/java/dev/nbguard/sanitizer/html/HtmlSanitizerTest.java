@@ -73,9 +73,9 @@ class HtmlSanitizerTest {
     String png = "data:image/png;base64,iVBORw0KGgo=";
     Result r = sanitize("<a href=\"https://example.org/a?b=1&amp;c=2\">l</a><img src=\"" + png
         + "\" srcset=\"" + png + " 1x, b.png 2x\" alt=\"p\"><a href=\"mailto:a@b.c\">m</a>");
-    assertEquals("<a href=\"https://example.org/a?b=1&amp;c=2\" rel=\"noopener noreferrer\">l</a>"
+    assertEquals("<a href=\"https://example.org/a?b=1&amp;c=2\" rel=\"noopener noreferrer\" target=\"_blank\">l</a>"
         + "<img src=\"" + png + "\" srcset=\"" + png + " 1x, b.png 2x\" alt=\"p\">"
-        + "<a href=\"mailto:a@b.c\" rel=\"noopener noreferrer\">m</a>", r.html());
+        + "<a href=\"mailto:a@b.c\" rel=\"noopener noreferrer\" target=\"_blank\">m</a>", r.html());
     assertEquals(java.util.List.of(), r.findings());
   }
 
@@ -84,8 +84,21 @@ class HtmlSanitizerTest {
     assertEquals("<a href=\"x\" target=\"_blank\" rel=\"noopener noreferrer\">a</a>",
         sanitize("<a href=x target=_blank rel=opener>a</a>").html());
     Result r = sanitize("<a href=x target=_top>a</a>");
-    assertEquals("<a href=\"x\" rel=\"noopener noreferrer\">a</a>", r.html());
+    assertEquals("<a href=\"x\" rel=\"noopener noreferrer\" target=\"_blank\">a</a>", r.html());
     assertTrue(r.has("html.attribute.target"));
+  }
+
+  /** JupyterLab retargets only the HTML links of its own renderers; the rest would leave the page. */
+  @Test
+  void linksThatLeaveTheOutputOpenANewTab() {
+    assertEquals("<img src=\"a.png\" usemap=\"#nbg-m\"><map name=\"nbg-m\"><area shape=\"rect\""
+        + " coords=\"0,0,8,8\" href=\"/lab/tree\" rel=\"noopener noreferrer\" target=\"_blank\"></map>",
+        sanitize("<img src=a.png usemap=#m><map name=m><area shape=rect coords=0,0,8,8 href=/lab/tree></map>").html());
+    assertEquals("<a href=\"\" rel=\"noopener noreferrer\" target=\"_blank\">reload</a>",
+        sanitize("<a href=\"\">reload</a>").html());
+    // a same-document fragment stays in the page; an anchor without a link gets no rel
+    assertEquals("<a href=\"#nbg-s1\" rel=\"noopener noreferrer\">go</a><a name=\"nbg-s1\">s</a>",
+        sanitize("<a href=#s1>go</a><a name=s1 rel=opener>s</a>").html());
   }
 
   @Test

@@ -111,8 +111,8 @@ class SvgSanitizerTest {
     Result r = sanitize("<svg xmlns=\"http://www.w3.org/2000/svg\""
         + " xmlns:xlink=\"http://www.w3.org/1999/xlink\"><a xlink:href=\"java&#x09;script:alert(1)\">"
         + "<text>a</text></a><a href=\"https://example.org/\" target=\"_top\"><text>b</text></a></svg>");
-    assertEquals(OPEN + "><a><text>a</text></a><a href=\"https://example.org/\"><text>b</text>"
-        + "</a></svg>", r.svg());
+    assertEquals(OPEN + "><a><text>a</text></a><a href=\"https://example.org/\""
+        + " rel=\"noopener noreferrer\" target=\"_blank\"><text>b</text></a></svg>", r.svg());
     assertTrue(r.has("svg.url.scheme"));
   }
 

@@ -1,0 +1,50 @@
+package dev.nbguard.sanitizer.markdown;
+
+import dev.nbguard.sanitizer.Report;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The info strings of fenced code blocks ({@code ```python}). JupyterLab's Markdown renderer
+ * highlights a fenced block and builds {@code <pre><code class="language-INFO">} from the whole
+ * info string without escaping it, so {@code ```x" onfocus="…" autofocus} writes a live event
+ * handler. Every line that any parser could take for an opening fence, in any container (block
+ * quotes, list items), keeps only the characters of its info string that cannot leave an
+ * attribute value or start markup: quotes, {@code <}, {@code >}, {@code &}, backslashes (marked
+ * unescapes {@code \"}), backticks and control characters are removed ({@code
+ * markdown.fence.info}). Language names, {@code {r, echo=FALSE}} and titles keep their words.
+ */
+final class FenceInfo {
+  /**
+   * A line: container markers ({@code >}, list bullets and numbers, with their spaces), then a
+   * run of three or more backticks or tildes, then the info string to the end of the line.
+   */
+  private static final Pattern OPENER = Pattern.compile(
+      "(?m)^(?:[ \\t]*(?:>|[-+*]|\\d{1,9}[.)])(?=[ \\t>]|$))*[ \\t]*(`{3,}|~{3,})([^\\r\\n]*)$");
+  private static final Pattern UNSAFE = Pattern.compile("[\"'<>&\\\\`\\x00-\\x08\\x0a-\\x1f\\x7f]");
+
+  private FenceInfo() {}
+
+  /** {@code text} with every fence info string made safe; findings go to {@code report}. */
+  static String clean(String text, Report report) {
+    if (text.indexOf("```") < 0 && text.indexOf("~~~") < 0) {
+      return text;
+    }
+    List<Edit> edits = new ArrayList<>();
+    Matcher m = OPENER.matcher(text);
+    while (m.find()) {
+      String info = m.group(2);
+      boolean backticks = m.group(1).charAt(0) == '`';
+      if (backticks && info.indexOf('`') >= 0) {
+        continue; // not a fence for any parser: a code span at the start of a line
+      }
+      if (UNSAFE.matcher(info).find()) {
+        report.sanitized("markdown.fence.info", m.group(1) + info);
+        edits.add(new Edit(m.start(2), m.end(2), UNSAFE.matcher(info).replaceAll("")));
+      }
+    }
+    return Edit.apply(text, edits);
+  }
+}
