@@ -2,6 +2,7 @@ package dev.nbguard.sanitizer.vega;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.nbguard.sanitizer.Action;
@@ -12,10 +13,8 @@ import dev.nbguard.sanitizer.UrlPolicy;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Vega and Vega-Lite specs ({@code application/vnd.vega.v*+json}, {@code
@@ -25,15 +24,19 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code vega.usermeta}: the top-level {@code usermeta} (vega-embed reads embed options,
- *       loader and sanitizer overrides from it) is removed.
+ *       loader and sanitizer overrides from it) is replaced by nbguard's own, which switches off
+ *       "View Source" and "View Compiled Vega" (they {@code document.write} the spec, markup
+ *       and all, into a same-origin window); every spec gets it.
  *   <li>{@code vega.embed-options}: the per-MIME metadata {@code embed_options} (the same options
  *       via JupyterLab) is removed; other metadata keys are kept.
  *   <li>{@code vega.url.scheme}: an {@code href} (string or {@code {"value": …}}) failing the URL
  *       policy for links is removed; any string value anywhere whose scheme is {@code javascript}
  *       or {@code vbscript} (e.g. inline data feeding an {@code href} channel) becomes {@code #}.
  *   <li>{@code vega.data.url}: a {@code url} (data sources, image marks) is kept only when it is an
- *       absolute {@code http(s)} URL to a non-loopback host, or a {@code data:} URL. Relative and
- *       loopback URLs are loaded by vega's loader from the Jupyter origin with the user's cookies
+ *       absolute {@code http(s)} URL to a public host ({@link DataUrls}: no loopback, private or
+ *       link-local address in any spelling, no single-label name), or a {@code data:} URL; a
+ *       {@code url} computed by a signal or expression is removed. Relative and local URLs are
+ *       loaded by vega's loader from the Jupyter origin with the user's cookies
  *       ({@code /files/…}, {@code /api/contents/…}): a chart could read the user's files and send
  *       them out through image marks. Charts made with Altair's {@code json} data transformer
  *       (relative data files) therefore lose their data; inline {@code values} are kept.
@@ -43,9 +46,6 @@ import java.util.Set;
  * </ul>
  */
 public final class VegaSanitizer implements RepresentationSanitizer {
-  private static final Set<String> LOOPBACK =
-      Set.of("localhost", "127.0.0.1", "[::1]", "0.0.0.0", "[::]", "0", "127.1");
-
   private final UrlPolicy urls;
 
   public VegaSanitizer(UrlPolicy urls) {
@@ -59,10 +59,10 @@ public final class VegaSanitizer implements RepresentationSanitizer {
       return Optional.empty();
     }
     ObjectNode spec = ((ObjectNode) r.value()).deepCopy();
-    if (spec.has("usermeta")) {
+    if (spec.has("usermeta") && !spec.get("usermeta").equals(safeUsermeta())) {
       report.sanitized("vega.usermeta", spec.get("usermeta").toString());
-      spec.remove("usermeta");
     }
+    spec.set("usermeta", safeUsermeta());
     List<String> gadgets = new ArrayList<>();
     walk(spec, report, gadgets);
     if (!gadgets.isEmpty()) {
@@ -91,8 +91,12 @@ public final class VegaSanitizer implements RepresentationSanitizer {
         if (key.equals("href") && url.isPresent() && !urls.allows(url.get(), UrlPolicy.Context.LINK)) {
           report.sanitized("vega.url.scheme", url.get());
           remove.add(key);
-        } else if (key.equals("url") && url.isPresent() && !dataUrlAllowed(url.get())) {
+        } else if (key.equals("url") && url.isPresent() && !DataUrls.allowed(url.get())) {
           report.sanitized("vega.data.url", url.get());
+          remove.add(key);
+        } else if (key.equals("url") && url.isEmpty() && !e.getValue().has("field")) {
+          // {"signal": …}, {"expr": …}: a URL computed in the chart, unknowable here
+          report.sanitized("vega.data.url", e.getValue().toString());
           remove.add(key);
         } else if (e.getValue().isTextual()) {
           e.setValue(checkString(e.getValue().textValue(), report, gadgets));
@@ -134,33 +138,15 @@ public final class VegaSanitizer implements RepresentationSanitizer {
   }
 
   /**
-   * Absolute http(s) to a host that is not loopback, or a {@code data:} URL. IPv6 literals and
-   * numeric hosts other than dotted quads ({@code 2130706433}, {@code 0x7f.1}) are refused.
+   * vega-embed's "View Source" and "View Compiled Vega" write the spec's JSON into a same-origin
+   * window with {@code document.write}, unescaped: any string in a chart (a title, a data value)
+   * could carry markup that runs there. Both are switched off through the spec's own {@code
+   * usermeta}, which vega-embed reads in every frontend; saving as SVG/PNG and "Open in Vega
+   * Editor" (another origin) stay.
    */
-  static boolean dataUrlAllowed(String url) {
-    String u = UrlPolicy.normalize(url).replace('\\', '/');
-    Optional<String> scheme = UrlPolicy.schemeOf(u);
-    if (scheme.isPresent() && scheme.get().equals("data")) {
-      return true;
-    }
-    if (scheme.isEmpty() || !(scheme.get().equals("http") || scheme.get().equals("https"))) {
-      return false;
-    }
-    String rest = u.substring(scheme.get().length() + 1);
-    if (!rest.startsWith("//")) {
-      return false;
-    }
-    String authority = rest.substring(2).split("[/?#]", 2)[0];
-    String host = authority.substring(authority.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-    if (host.startsWith("[")) {
-      return false; // IPv6 literals: too many spellings of loopback to list
-    }
-    host = host.split(":", 2)[0];
-    while (host.endsWith(".")) {
-      host = host.substring(0, host.length() - 1);
-    }
-    boolean numeric = host.matches("[0-9.]+|0x[0-9a-f.x]+");
-    return !host.isEmpty() && !LOOPBACK.contains(host) && !host.startsWith("127.")
-        && !host.endsWith(".localhost") && !(numeric && !host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}"));
+  private static ObjectNode safeUsermeta() {
+    ObjectNode usermeta = JsonNodeFactory.instance.objectNode();
+    usermeta.putObject("embedOptions").putObject("actions").put("source", false).put("compiled", false);
+    return usermeta;
   }
 }

@@ -65,8 +65,10 @@ final class BundleCheck {
     if (metadata.has("embed_options")) {
       problems.add(mime + ": metadata.embed_options kept");
     }
-    if (spec.path("usermeta").has("embedOptions")) {
-      problems.add(mime + ": usermeta.embedOptions kept");
+    // the only usermeta left is nbguard's own: View Source / View Compiled switched off
+    if (spec.has("usermeta") && !spec.get("usermeta").toString()
+        .equals("{\"embedOptions\":{\"actions\":{\"source\":false,\"compiled\":false}}}")) {
+      problems.add(mime + ": usermeta kept: " + spec.get("usermeta"));
     }
     walkVega(mime, spec, "$", problems);
   }
