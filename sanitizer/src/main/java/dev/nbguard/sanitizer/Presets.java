@@ -44,7 +44,11 @@ final class Presets {
           "@jupyter-widgets/output",
           "jupyter-js-widgets");
 
-  /** Presentation properties; nothing that positions over the page or loads from elsewhere. */
+  /**
+   * Presentation properties, as JupyterLab's own sanitizer allows for untrusted HTML: positioning
+   * too (xarray's and scikit-learn's reprs, pandas' tooltips and sticky headers need it) but never
+   * {@code position: fixed} (see {@code DeclarationFilter}); nothing loads from elsewhere.
+   */
   static final Set<String> CSS_PROPERTIES =
       Set.of(
           "background", "background-color", "border", "border-bottom", "border-bottom-color",
@@ -69,7 +73,9 @@ final class Presets {
           "flex-wrap", "flex-grow", "flex-shrink", "flex-basis", "justify-content",
           "align-items", "align-self", "align-content", "gap", "row-gap", "grid-template-columns",
           "grid-template-rows", "grid-column", "grid-row", "grid-gap", "transform",
-          "transform-origin", "cursor");
+          "transform-origin", "cursor", "content", "position", "top", "right", "bottom",
+          "left", "z-index", "clip", "background-size", "background-position",
+          "background-repeat");
 
   static PolicyConfig.Builder builderFor(Preset preset) {
     PolicyConfig.Builder b =

@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
  */
 final class DeclarationFilter {
   private static final Set<String> BINDINGS = Set.of("behavior", "-ms-behavior", "-moz-binding");
+  private static final Set<String> POSITIONS = Set.of("static", "relative", "absolute", "sticky");
 
   private final Set<String> allowed;
   private final ValueFilter values;
@@ -92,6 +93,10 @@ final class DeclarationFilter {
     }
     if (value.isEmpty()) {
       throw new Rejected("css.parse-error");
+    }
+    if (name.equals("position") && !(value.size() == 1 && value.get(0) instanceof Tok t
+        && t.token().is(Type.IDENT) && POSITIONS.contains(CodePoints.lower(t.token().value())))) {
+      throw new Rejected("css.value.position"); // fixed: over the page, outside any output
     }
     List<CssNode> checked = values.check(value, fragments);
     StringBuilder sb = new StringBuilder(name.length() + 16);

@@ -23,15 +23,18 @@
  *
  * <p>Scope: a kept style rule applies to the whole page unless the caller uses the scoped
  * variant of {@code sanitizeStylesheet}, which puts a trusted selector (e.g. {@code
- * [data-nbguard-output]} on a wrapper the output cannot forge) in front of every selector. The
+ * :where([data-nbguard-output])} on a wrapper the output cannot forge; {@code :where} keeps the
+ * rule's own specificity) in front of every selector. The
  * rules above keep output away from the application's own UI classes, ids and root elements,
  * but an unscoped {@code div { display: none }} still reaches every {@code div} of the page.
  *
  * <p>Finding rules (stable names; never built from the input):
  *
  * <ul>
- *   <li>{@code css.property.not-allowed} (not in the list: {@code position}, {@code z-index},
- *       {@code content}, …), {@code css.property.custom} ({@code --x}), {@code
+ *   <li>{@code css.property.not-allowed} (not in the list: {@code pointer-events}, {@code
+ *       animation}, {@code mask}, …), {@code css.value.position} ({@code position} other than
+ *       {@code static}, {@code relative}, {@code absolute}, {@code sticky}: {@code fixed} would
+ *       sit over the page), {@code css.property.custom} ({@code --x}), {@code
  *       css.property.binding} ({@code behavior}, {@code -moz-binding})
  *   <li>{@code css.url.remote} (any URL that is not {@code #id} or a data image, relative ones
  *       included: they would reach the Jupyter server with the user's cookies), {@code

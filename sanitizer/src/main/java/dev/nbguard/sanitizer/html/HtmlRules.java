@@ -79,7 +79,7 @@ final class HtmlRules {
       Map.ofEntries(
           Map.entry("a", Set.of("href", "hreflang", "name", "rel", "target", "type", "coords", "shape")),
           Map.entry("area", Set.of("alt", "coords", "href", "nohref", "shape", "target", "rel")),
-          Map.entry("audio", Set.of("controls", "loop", "muted", "preload", "src")),
+          Map.entry("audio", Set.of("autoplay", "controls", "loop", "muted", "preload", "src")),
           Map.entry("bdo", Set.of("dir")),
           Map.entry("blockquote", Set.of("cite")),
           Map.entry("br", Set.of("clear")),
@@ -125,7 +125,7 @@ final class HtmlRules {
           Map.entry("tr", Set.of("bgcolor", "char", "charoff")),
           Map.entry("track", Set.of("default", "kind", "label", "srclang", "src")),
           Map.entry("ul", Set.of("compact", "type")),
-          Map.entry("video", Set.of("controls", "loop", "muted", "poster", "preload", "src", "playsinline")));
+          Map.entry("video", Set.of("autoplay", "controls", "loop", "muted", "poster", "preload", "src", "playsinline")));
 
   /** {@code input type}s kept; others (password, file, hidden, submit, image, …) drop the input. */
   static final Set<String> INPUT_TYPES =

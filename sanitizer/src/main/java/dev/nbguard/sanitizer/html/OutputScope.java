@@ -13,7 +13,11 @@ import org.jsoup.nodes.Element;
  */
 public final class OutputScope {
   public static final String ATTRIBUTE = "data-nbguard-output";
-  public static final String SELECTOR = "[" + ATTRIBUTE + "]";
+  /**
+   * {@code :where()} adds no specificity: a scoped rule competes with JupyterLab's own rules as
+   * it did unscoped (pandas' {@code .dataframe thead th} still loses to JupyterLab's alignment).
+   */
+  public static final String SELECTOR = ":where([" + ATTRIBUTE + "])";
 
   private OutputScope() {}
 

@@ -46,9 +46,21 @@ class CssDeclarationsTest {
 
   @Test
   void dropsPropertyOutsideTheAllowlist() {
-    dropped("position: fixed", "css.property.not-allowed");
-    dropped("z-index: 9999", "css.property.not-allowed");
-    dropped("content: 'x'", "css.property.not-allowed");
+    dropped("pointer-events: none", "css.property.not-allowed");
+    dropped("mask-image: linear-gradient(red, blue)", "css.property.not-allowed");
+  }
+
+  /** Positioned as JupyterLab's own sanitizer allows, but never fixed over the page. */
+  @Test
+  void keepsPositionExceptFixedAndContentOnlyAsText() {
+    dropped("position: fixed", "css.value.position");
+    dropped("position: FIXED", "css.value.position");
+    dropped("position: absolute fixed", "css.value.position");
+    dropped("position: var(--p)", "css.value.position");
+    dropped("content: url(https://example.org/x.png)", "css.url.remote");
+    dropped("content: attr(title)", "css.value.attr");
+    assertEquals("position: absolute; z-index: 1; top: 0; content: \"\u25bc\"",
+        CssTestSupport.declarations("position: absolute; z-index: 1; top: 0; content: \"\u25bc\"").css());
   }
 
   @Test

@@ -75,7 +75,7 @@ class CssStylesheetTest {
     assertEquals(
         "@media (max-width: 600px) and (orientation: portrait) {\ntd { color: red; }\n}\n",
         r.css());
-    assertEquals(List.of("css.property.not-allowed", "css.selector.outside-output"), r.rules());
+    assertEquals(List.of("css.value.position", "css.selector.outside-output"), r.rules());
   }
 
   @Test
