@@ -48,6 +48,7 @@ public final class HtmlSanitizer {
       OutputScope.unwrap(tree);
       StyleAttributes styles = new StyleAttributes(css, report);
       cleaner.clean(tree, report, styles);
+      FragmentLinks.unprefixOutsideTargets(tree);
       if (styles.keptStylesheet()) {
         OutputScope.wrap(tree);
       }

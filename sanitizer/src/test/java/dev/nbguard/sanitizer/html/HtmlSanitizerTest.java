@@ -88,6 +88,17 @@ class HtmlSanitizerTest {
     assertTrue(r.has("html.attribute.target"));
   }
 
+  /** A table of contents links to the notebook's headings: those targets are not in the output. */
+  @Test
+  void fragmentLinksToTargetsOutsideTheOutputStayAsTheyWere() {
+    Result r = sanitize("<a href=\"#Section-1\">1</a> <a href=\"#local\">2</a> <span id=\"local\">x</span>"
+        + "<svg><a href=\"#Section-2\"><text>3</text></a></svg>");
+    assertEquals("<a href=\"#Section-1\" rel=\"noopener noreferrer\">1</a> <a href=\"#nbg-local\""
+        + " rel=\"noopener noreferrer\">2</a> <span id=\"nbg-local\">x</span><svg><a href=\"#Section-2\""
+        + " rel=\"noopener noreferrer\"><text>3</text></a></svg>", r.html());
+    assertEquals(r.html(), sanitize(r.html()).html(), "idempotent");
+  }
+
   /** JupyterLab retargets only the HTML links of its own renderers; the rest would leave the page. */
   @Test
   void linksThatLeaveTheOutputOpenANewTab() {
