@@ -13,7 +13,8 @@ import java.util.function.UnaryOperator;
  * A declaration list ({@code style} attribute or a rule's block): splits it at top-level
  * semicolons, keeps each {@code property: value [!important]} whose property is allowed and whose
  * value passes {@link ValueFilter}, and writes the kept ones canonically. Everything else is
- * dropped and reported: nested rules and at-rules, custom properties, broken declarations.
+ * dropped and reported: nested rules and at-rules, broken declarations. Custom properties
+ * ({@code --x}) are kept when their value passes like any other: {@code var()} may then read them.
  */
 final class DeclarationFilter {
   private static final Set<String> BINDINGS = Set.of("behavior", "-ms-behavior", "-moz-binding");
@@ -81,14 +82,12 @@ final class DeclarationFilter {
         value = CssWriter.trim(rest.subList(0, rest.size() - 1));
       }
     }
-    String name = CodePoints.lower(((Tok) first).token().value());
-    if (name.startsWith("--")) {
-      throw new Rejected("css.property.custom");
-    }
+    String raw = ((Tok) first).token().value();
+    String name = raw.startsWith("--") ? raw : CodePoints.lower(raw); // custom properties: case kept
     if (BINDINGS.contains(name)) {
       throw new Rejected("css.property.binding");
     }
-    if (!allowed.contains(name)) {
+    if (!allowed.contains(name) && !name.startsWith("--")) {
       throw new Rejected("css.property.not-allowed");
     }
     if (value.isEmpty()) {

@@ -30,7 +30,9 @@ final class SelectorFilter {
   /**
    * As {@link #rewrite(List, UnaryOperator)}; a complex selector that starts with {@code scope}
    * and a descendant combinator loses that prefix first (it is added back by the caller), so
-   * scoped output sanitized again with the same scope stays as it is.
+   * scoped output sanitized again with the same scope stays as it is. With a scope, {@code :root}
+   * (and the scope itself) comes back as an empty selector: the caller writes the scope alone, so
+   * custom properties an output defines on its "root" reach the whole output and nothing else.
    */
   static List<List<CssNode>> rewrite(
       List<CssNode> prelude, UnaryOperator<String> ids, List<CssNode> scope) throws Rejected {
@@ -38,7 +40,13 @@ final class SelectorFilter {
     int start = 0;
     for (int i = 0; i <= prelude.size(); i++) {
       if (i == prelude.size() || prelude.get(i).is(Type.COMMA)) {
-        List<CssNode> complex = unscoped(CssWriter.trim(prelude.subList(start, i)), scope);
+        List<CssNode> selector = CssWriter.trim(prelude.subList(start, i));
+        if (!scope.isEmpty() && (selector.equals(scope) || isRoot(selector))) {
+          out.add(List.of()); // the scope element itself: the output's root
+          start = i + 1;
+          continue;
+        }
+        List<CssNode> complex = unscoped(selector, scope);
         if (complex.isEmpty()) {
           throw new Rejected("css.selector.invalid");
         }
@@ -47,6 +55,12 @@ final class SelectorFilter {
       }
     }
     return out;
+  }
+
+  /** {@code :root} alone: in scoped output, the root the output's own rules can reach. */
+  private static boolean isRoot(List<CssNode> selector) {
+    return selector.size() == 2 && selector.get(0).is(Type.COLON) && selector.get(1) instanceof Tok t
+        && t.token().is(Type.IDENT) && CodePoints.lower(t.token().value()).equals("root");
   }
 
   private static List<CssNode> unscoped(List<CssNode> complex, List<CssNode> scope) {

@@ -74,7 +74,12 @@ final class StylesheetFilter {
       return;
     }
     for (int i = 0; i < selectors.size(); i++) {
-      out.append(i == 0 ? "" : ", ").append(cx.scope()).append(CssWriter.write(selectors.get(i)));
+      out.append(i == 0 ? "" : ", ");
+      if (selectors.get(i).isEmpty()) {
+        out.append(cx.scope().strip()); // :root of scoped output: the scope element
+      } else {
+        out.append(cx.scope()).append(CssWriter.write(selectors.get(i)));
+      }
     }
     out.append(" {");
     for (String d : kept) {

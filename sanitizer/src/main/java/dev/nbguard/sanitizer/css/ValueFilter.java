@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
 /**
  * Checks a declaration's value, token by token, on the decoded form. Keeps keywords, colours,
  * numbers, strings and an allowlist of functions (colours, math, gradients, transforms, grid,
- * shapes); refuses every other function ({@code expression}, {@code var}, {@code attr}, {@code
+ * shapes); {@code var(--x)}; refuses every other function ({@code expression}, {@code attr}, {@code
  * env}, {@code image-set}, …) and every {@code url()} except a same-document {@code url(#id)} and
  * a base64 {@code data:} raster image.
  */
@@ -95,7 +95,9 @@ final class ValueFilter {
         return url(((Tok) args.get(0)).token().value(), fragments);
       case "expression":
         throw new Rejected("css.value.expression");
-      case "var", "env", "attr":
+      case "var":
+        return variable(f, fragments);
+      case "env", "attr":
         throw new Rejected("css.value." + name);
       default:
         if (IMAGE_FUNCTIONS.contains(name)) {
@@ -106,6 +108,22 @@ final class ValueFilter {
         }
         return new Func(name, check(f.args(), fragments));
     }
+  }
+
+  /**
+   * {@code var(--name)} or {@code var(--name, fallback)}: a custom property of the output's own
+   * (its value was checked like any other) or of the page's theme; the fallback is checked here.
+   */
+  private CssNode variable(Func f, UnaryOperator<String> fragments) throws Rejected {
+    List<CssNode> args = CssWriter.trim(f.args());
+    if (args.isEmpty() || !(args.get(0) instanceof Tok t) || !t.token().is(Type.IDENT)
+        || !t.token().value().startsWith("--")) {
+      throw new Rejected("css.value.var");
+    }
+    if (args.size() > 1 && !args.get(1).is(Type.COMMA)) {
+      throw new Rejected("css.value.var");
+    }
+    return new Func("var", check(f.args(), fragments));
   }
 
   /** A kept URL is always written as {@code url("…")}. */

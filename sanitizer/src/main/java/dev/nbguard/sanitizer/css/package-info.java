@@ -34,14 +34,14 @@
  *   <li>{@code css.property.not-allowed} (not in the list: {@code pointer-events}, {@code
  *       animation}, {@code mask}, …), {@code css.value.position} ({@code position} other than
  *       {@code static}, {@code relative}, {@code absolute}, {@code sticky}: {@code fixed} would
- *       sit over the page), {@code css.property.custom} ({@code --x}), {@code
- *       css.property.binding} ({@code behavior}, {@code -moz-binding})
+ *       sit over the page), {@code css.property.binding} ({@code behavior}, {@code
+ *       -moz-binding}); custom properties ({@code --x}) are kept when their value passes
  *   <li>{@code css.url.remote} (any URL that is not {@code #id} or a data image, relative ones
  *       included: they would reach the Jupyter server with the user's cookies), {@code
  *       css.url.script} ({@code javascript:}, {@code vbscript:}), {@code css.url.data} (other
  *       {@code data:} URLs, SVG included), {@code css.url.function} ({@code image()}, {@code
  *       image-set()}, {@code src()}, {@code element()}, {@code cross-fade()}, {@code paint()})
- *   <li>{@code css.value.expression}, {@code css.value.var}, {@code css.value.attr}, {@code
+ *   <li>{@code css.value.expression}, {@code css.value.var} ({@code var()} without a custom property name), {@code css.value.attr}, {@code
  *       css.value.env}, {@code css.value.function} (any function not on the list), {@code
  *       css.value.javascript} ({@code javascript:} in a string), {@code css.value.invalid} (a
  *       token no value needs: {@code <}, {@code @x}, {@code :}, a {@code {}} block, …)

@@ -64,8 +64,11 @@ class CssDeclarationsTest {
   }
 
   @Test
-  void dropsCustomProperty() {
-    dropped("--x: red", "css.property.custom");
+  void keepsCustomPropertiesWhoseValuePasses() {
+    assertEquals("--x: red; --Case: 1px", declarations("--x: red; --Case: 1px").css());
+    dropped("--x: url(https://e.example/a)", "css.url.remote");
+    dropped("--x: expression(alert(1))", "css.value.expression");
+    dropped("--x: {a: b}", "css.rule.nested");
   }
 
   @Test
@@ -135,18 +138,20 @@ class CssDeclarationsTest {
     dropped("width: \\45 XPRESSION(alert(1))", "css.value.expression");
     dropped("width: expr/**/ession(alert(1))", "css.value.function");
     dropped("-\\6d oz-binding: url(x.xml)", "css.property.binding");
-    dropped("color: v\\61r(--x)", "css.value.var");
+    dropped("color: v\\61r(x)", "css.value.var");
     dropped("background: ur/**/l(https://e.example/a)", "css.value.function");
     dropped("background: \uFF55\uFF52\uFF4C(https://e.example/a)", "css.value.function");
     dropped("background: url\\0 (https://e.example/a)", "css.value.function");
   }
 
   @Test
-  void dropsVarAttrAndEnv() {
-    dropped("color: var(--x)", "css.value.var");
+  void dropsAttrAndEnvAndVarWithoutACustomProperty() {
+    assertEquals("width: calc(var(--x, 2px) * 2)", declarations("width: calc(var(--x, 2px) * 2)").css());
+    dropped("color: var(x)", "css.value.var");
+    dropped("color: var()", "css.value.var");
+    dropped("color: var(--x, url(https://e.example/a))", "css.url.remote");
     dropped("width: attr(data-w px)", "css.value.attr");
     dropped("padding: env(safe-area-inset-top)", "css.value.env");
-    dropped("width: calc(var(--x) * 2)", "css.value.var");
   }
 
   @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The scoped stylesheet variant confines every kept selector to the output's wrapper. */
 class CssScopeTest {
-  private static final String SCOPE = "[data-nbguard-output]";
+  private static final String SCOPE = ":where([data-nbguard-output])";
 
   private static String scoped(String css) {
     return CSS.sanitizeStylesheet(css, IDS, SCOPE, new Report("text/html"));
@@ -22,14 +22,14 @@ class CssScopeTest {
   @Test
   void prefixesEveryComplexSelectorWithTheScope() {
     assertEquals(
-        "[data-nbguard-output] #nbg-T_1 td, [data-nbguard-output] * { color: red; }\n",
+        ":where([data-nbguard-output]) #nbg-T_1 td, :where([data-nbguard-output]) * { color: red; }\n",
         scoped("#T_1 td, * { color: red }"));
   }
 
   @Test
   void scopesRulesInsideMedia() {
     assertEquals(
-        "@media print {\n[data-nbguard-output] td:not(.x) { color: red; }\n}\n",
+        "@media print {\n:where([data-nbguard-output]) td:not(.x) { color: red; }\n}\n",
         scoped("@media print { td:not(.x) { color: red } }"));
   }
 
@@ -39,6 +39,21 @@ class CssScopeTest {
     assertEquals(
         "", CSS.sanitizeStylesheet("[data-nbguard-output] { display: none }", IDS, SCOPE, report));
     assertEquals("css.selector.outside-output", report.findings().get(0).rule());
+  }
+
+  /** xarray defines its colours on :root: in scoped output that is the output's own root. */
+  @Test
+  void rootBecomesTheScopeAndCustomPropertiesAreKept() {
+    Report report = new Report("text/html");
+    String once = CSS.sanitizeStylesheet(":root { --xr-font-color0: var(--jp-content-font-color0, "
+        + "rgba(0, 0, 0, 1)); --Mixed: red } .xr-a { color: var(--xr-font-color0) } "
+        + "body.vscode-dark { --xr-font-color0: white }", IDS, SCOPE, report);
+    assertEquals(":where([data-nbguard-output]) { --xr-font-color0: var(--jp-content-font-color0, "
+        + "rgba(0, 0, 0, 1)); --Mixed: red; }\n:where([data-nbguard-output]) .xr-a { color: "
+        + "var(--xr-font-color0); }\n", once);
+    assertEquals(List.of("css.selector.outside-output"),
+        report.findings().stream().map(f -> f.rule()).toList());
+    assertEquals(once, CSS.sanitizeStylesheet(once, IDS, SCOPE, new Report("text/html")));
   }
 
   @Test
