@@ -77,6 +77,17 @@ public final class HtmlSanitizer {
     return Entities.escape(original);
   }
 
+  /**
+   * Whether a browser builds the same tree from {@code original} as from {@code sanitized} (both
+   * as {@code innerHTML} of a {@code <div>}): then a caller may keep the original text, bytes and
+   * all ({@code a < b} in a widget label stays {@code a < b}), because the policy changed nothing
+   * the browser would see, silent rewrites included (ids prefixed, links retargeted).
+   */
+  public static boolean sameForBrowser(String original, String sanitized) {
+    return original.equals(sanitized)
+        || TreeComparison.same(HtmlFragments.parse(original), HtmlFragments.parse(sanitized));
+  }
+
   /** The mXSS check, for other handlers that emit HTML. */
   public HtmlVerifier verifier() {
     return verifier;

@@ -100,12 +100,13 @@ final class MarkdownEdits extends AbstractVisitor {
       return;
     }
     Report local = new Report(report.mimeType());
-    String clean = endTags + withoutAddedEndTags(rest, html.sanitize(rest, local));
-    if (local.isEmpty() && clean.equals(literal)) {
+    String sanitized = html.sanitize(rest, local);
+    if (local.isEmpty() && HtmlSanitizer.sameForBrowser(rest, sanitized)) {
       return;
     }
     // Silent rewrites count too: ids prefixed against DOM clobbering, links that leave the page
     // opened in a new tab. Only findings are reported.
+    String clean = endTags + withoutAddedEndTags(rest, sanitized);
     if (!local.isEmpty()) {
       report.sanitized(rule, literal);
       report.addAll(local.findings());

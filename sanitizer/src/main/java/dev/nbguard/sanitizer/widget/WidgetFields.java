@@ -76,7 +76,12 @@ final class WidgetFields {
     remove.forEach(state::remove);
   }
 
-  /** LaTeX rules, then the HTML policy; the original text is kept when the policy found nothing. */
+  /**
+   * LaTeX rules, then the HTML policy. Its output replaces the text whenever a browser would build
+   * another tree from it, silent rewrites included (ids prefixed against DOM clobbering, links
+   * opened in a new tab: widget views insert their HTML with {@code innerHTML} and JupyterLab
+   * retargets none of it); otherwise the text stays as it was.
+   */
   private String htmlText(String field, String text, Report report) {
     String afterLatex = latex.clean(text, report);
     if (afterLatex.indexOf('<') < 0) {
@@ -84,11 +89,13 @@ final class WidgetFields {
     }
     Report local = new Report(report.mimeType());
     String clean = html.sanitize(afterLatex, local);
-    if (local.isEmpty()) {
+    if (local.isEmpty() && HtmlSanitizer.sameForBrowser(afterLatex, clean)) {
       return afterLatex;
     }
-    report.sanitized("widget.html." + field, text);
-    report.addAll(local.findings());
+    if (!local.isEmpty()) {
+      report.sanitized("widget.html." + field, text);
+      report.addAll(local.findings());
+    }
     return clean;
   }
 

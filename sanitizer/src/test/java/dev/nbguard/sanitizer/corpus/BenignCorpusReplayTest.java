@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Replays the benign corpus ({@code corpus/benign/outputs.jsonl}, real library outputs) and
+ * Replays the benign corpus ({@code corpus/benign/*.jsonl}, real library outputs) and
  * checks the policies keep every representation a user needs: DEFAULT keeps every MIME type;
  * STRICT keeps every one except Vega (dropped by design). The rendering itself is compared in a
  * browser by the e2e tests; this only catches a policy that throws or drops real output.
@@ -33,19 +33,19 @@ class BenignCorpusReplayTest {
   private static final OutputPolicy STRICT = OutputPolicy.preset(Preset.STRICT);
 
   static Stream<Arguments> outputs() {
-    Path file = Path.of("..", "corpus", "benign", "outputs.jsonl");
+    Path dir = Path.of("..", "corpus", "benign");
     List<Arguments> out = new ArrayList<>();
-    try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      lines.filter(l -> !l.isBlank()).forEach(l -> {
-        try {
-          JsonNode n = JSON.readTree(l);
-          out.add(Arguments.of(n.get("id").asText(), n.get("bundle")));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
+        for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+          if (!l.isBlank()) {
+            JsonNode n = JSON.readTree(l);
+            out.add(Arguments.of(n.get("id").asText(), n.get("bundle")));
+          }
         }
-      });
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("benign corpus not found at " + file.toAbsolutePath(), e);
+      throw new UncheckedIOException("benign corpus not readable at " + dir.toAbsolutePath(), e);
     }
     assertTrue(out.size() >= 45, "only " + out.size() + " benign outputs");
     return out.stream();
