@@ -55,6 +55,16 @@ GIF = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAI
 XSRF = "(document.cookie.match(/_xsrf=([^;]+)/)||[])[1]"
 CFG = "JSON.parse((document.getElementById('jupyter-config-data')||{textContent:'{}'}).textContent||'{}')"
 
+
+def RT(rt_id):
+    """Source prefix of the cases a red-team pass found (its case id, for traceability)."""
+    return "red team 2025 (%s): " % rt_id
+
+
+def marker(tpl, via="top"):
+    """A template whose {p} becomes the case's marker call; other braces are left alone."""
+    return lambda i: tpl.replace("{p}", P(i, via))
+
 # --------------------------------------------------------------------------------------
 # html
 # --------------------------------------------------------------------------------------
@@ -452,6 +462,44 @@ def html_cases():
     c.add("clobber-document-01", "own: DOM clobbering via img name on document (document.nbgHook)",
           lambda i: '<img name="nbgHook" src="%s" alt="%s"><script>Function(document.nbgHook.alt)()</script>' % (GIF, P(i).replace("'", "&#39;")))
 
+    # links that leave the output: JupyterLab gives <a> target=_blank, not <area>
+    for cid, rt, desc, href, name in [
+        ("area-nav-https-01", "rt-nav-area-https-01", "https URL", "https://example.org/pwned", "m1"),
+        ("area-nav-rel-01", "rt-nav-area-rel-01", "same-origin path", "/pwned", "m2"),
+    ]:
+        c.add(cid, RT(rt) + "image-map <area href> to a %s without target (JupyterLab only gives <a> target=_blank): a click navigates the top page" % desc,
+              '<img src="%s" usemap="#%s" width="80" height="80"><map name="%s"><area shape="rect" coords="0,0,80,80" href="%s"></map>' % (GIF, name, name, href))
+    c.add("area-nav-default-01", RT("rt-nav-area-default-01") + "image-map <area shape=default> with a relative href: a click navigates the top page",
+          '<img src="%s" usemap="#m3" width="80" height="80"><map name="m3"><area shape="default" href="../../pwned"></map>' % GIF)
+
+    # parser differentials in current Chromium (customizable select, foreign content, new elements)
+    rt_parser = [
+        ("parser-select-option-img-01", "rt-mxss-01", "<img> inside <option> (Chromium's customizable select keeps it; older parsers drop the tag)",
+         '<select><option><img src=x onerror="{p}"></option></select>'),
+        ("parser-selectedcontent-01", "rt-mxss-02", "select > button > selectedcontent: the selected option's <img> is cloned into the button",
+         '<select><button><selectedcontent></selectedcontent></button><option><img src=x onerror="{p}">a</option></select>'),
+        ("parser-selectedcontent-clone-01", "rt-mxss-20", "selectedcontent cloning a nested <img> from the option",
+         '<select><button><selectedcontent></selectedcontent></button><option><span title="x"><img src=x onerror="{p}"></span></option></select>'),
+        ("parser-select-svg-style-01", "rt-mxss-03", "<svg><style> inside <select>: foreign-content <style> holds elements, not raw text",
+         '<select><svg><style><img src=x onerror="{p}"></style></svg></select>'),
+        ("parser-table-svg-style-01", "rt-mxss-04", "<svg><style> foster-parented out of a <table>: the <img> in the style is an element",
+         '<table><svg><style><img src=x onerror="{p}"></style></svg></table>'),
+        ("parser-svg-select-style-01", "rt-mxss-11", "<select><style> inside <svg>: not raw text in foreign content",
+         '<svg><select><style><img src=x onerror="{p}"></style></select></svg>'),
+        ("parser-svg-textarea-01", "rt-mxss-12", "<textarea> inside <svg> is not RCDATA (foreign content)",
+         '<svg><textarea><img src=x onerror="{p}"></textarea></svg>'),
+        ("parser-noscript-img-title-01", "rt-mxss-13", "noscript raw text (scripting on) ends inside an img title attribute",
+         "<noscript><img title=\"</noscript><img src=x onerror={p}>\"></noscript>"),
+        ("parser-svg-pi-01", "rt-mxss-16", "processing instruction in <svg> is a bogus comment ending at the first '>' (</svg> inside it is markup)",
+         '<svg><?xml </svg><img src=x onerror="{p}"> ?></svg>'),
+        ("parser-svg-font-face-01", "rt-mxss-18", "<img> inside svg <font-face> breaks out of foreign content",
+         '<svg><font-face><img src=x onerror="{p}"></font-face></svg>'),
+        ("parser-search-01", "rt-mxss-19", "<img> inside the new <search> element",
+         '<search><img src=x onerror="{p}"></search>'),
+    ]
+    for cid, rt, desc, tpl in rt_parser:
+        c.add(cid, RT(rt) + "parser differential: " + desc, marker(tpl))
+
     # svg payloads inline in text/html (mirror of the svg category)
     return c
 
@@ -506,6 +554,21 @@ def svg_cases():
         pre = "NOT-RAW in Chromium: " if name in ("script-xlink", "use-data-url") else ""
         c.add("inline-html-%s-01" % name, pre + "inline SVG inside text/html: " + desc,
               (lambda t: lambda i: {"text/html": fill_svg(t, i)})(tpl))
+    # SVG <a> is no HTMLAnchorElement: JupyterLab leaves its target unset, a click navigates the top page
+    for cid, rt, desc, svg in [
+        ("inline-html-a-nav-https-01", "rt-nav-svg-a-https-01", "a href to an https URL",
+         '<svg width="120" height="40"><a href="https://example.org/pwned"><rect width="120" height="40" fill="red"/></a></svg>'),
+        ("inline-html-a-nav-rel-01", "rt-nav-svg-a-rel-01", "a href to a same-origin path",
+         '<svg width="120" height="40"><a href="/pwned"><rect width="120" height="40" fill="red"/></a></svg>'),
+        ("inline-html-a-xlink-nav-01", "rt-nav-svg-a-xlink-01", "a xlink:href to a same-origin path",
+         '<svg width="120" height="40" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="/pwned"><rect width="120" height="40" fill="red"/></a></svg>'),
+    ]:
+        c.add(cid, RT(rt) + "inline SVG inside text/html: " + desc + " (no target): a click navigates the top page",
+              {"text/html": svg})
+    c.add("mime-a-nav-01", "NOT-RAW in JupyterLab (image/svg+xml is shown as <img>); classic Notebook/nbclassic inline SVG: "
+          + RT("rt-nav-svg-mime-a-01") + "a href to a same-origin path (click navigates the top page)",
+          {"image/svg+xml": '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><a href="/pwned"><rect width="120" height="40"/></a></svg>',
+           "text/plain": "<Figure>"})
     return c
 
 # --------------------------------------------------------------------------------------
@@ -589,6 +652,39 @@ def markdown_cases():
     ]
     for cid, src, tpl in math:
         c.add(cid, src if src.startswith("NOT-RAW") else "own: " + src, (lambda t: lambda i: {"text/markdown": t.format(p=P(i))})(tpl))
+    # fence info strings: marked + JupyterLab's highlighter put them into class="language-…" unescaped
+    fence = [
+        ("fence-info-attr-01", "rt-md-fence-lang-attr-01", "quote ends the attribute; onmouseover/onfocus with tabindex (hover, focus)",
+         '```x" onmouseover="{p}" tabindex="1" onfocus="{p}\nprint(1)\n```'),
+        ("fence-info-anim-01", "rt-md-fence-lang-anim-01", "style animation + onanimationstart, keyframes from a <style> in the same cell",
+         '```x" style="animation:nbgk 0.1s" onanimationstart="{p}" onmouseover="{p}\ncode\n```\n\n<style>@keyframes nbgk{to{opacity:.5}}</style>'),
+        ("fence-info-backslash-01", "rt-md-fence-lang-backslash-01", 'backslash-escaped quotes (marked unescapes \\" to ")',
+         '```x\\" onmouseover=\\"{p}\\" tabindex=1 onfocus=\\"{p}\nprint(1)\n```'),
+        ("fence-info-close-tag-01", "rt-md-fence-lang-close-tag-01", "quote and '>' close the code tag; an <img onerror> follows",
+         '```x"><img src=x onerror="{p}">\ncode\n```'),
+        ("fence-info-autofocus-01", "rt-md-fence-lang-autofocus-01", "autofocus + onfocus (fires without interaction)",
+         '```x" autofocus tabindex="1" onfocus="{p}\nprint(1)\n```'),
+        ("fence-info-jp-keyframes-01", "rt-md-fence-lang-jpanim-01", "onanimationstart on a keyframes name JupyterLab's CSS defines (fadeIn)",
+         '```py" style="animation:fadeIn 1ms" onanimationstart="{p}\nprint(1)\n```'),
+        ("fence-info-list-01", "rt-md-fence-lang-list-01", "fence inside a list item",
+         '- item\n\n  ```x" onmouseover="{p}\n  code\n  ```'),
+        ("fence-info-blockquote-01", "rt-md-fence-lang-quote-01", "fence inside a blockquote",
+         '> ```x" onmouseover="{p}\n> code\n> ```'),
+        ("fence-info-python-01", "rt-md-fence-lang-python-01", "info string starting with a real language name (highlighted code)",
+         '```python" onmouseover="{p}\nimport os\n```'),
+    ]
+    for cid, rt, desc, tpl in fence:
+        c.add(cid, RT(rt) + "markdown code fence info string copied into class=\"language-…\": " + desc,
+              (lambda t: lambda i: {"text/markdown": t.replace("{p}", P(i))})(tpl))
+    # links that leave the output (no target=_blank from JupyterLab) and an isolated markdown output
+    c.add("svg-a-nav-01", RT("rt-nav-md-svg-a-01") + "raw inline SVG <a href=/pwned> in markdown (no target): a click navigates the top page",
+          {"text/markdown": '<svg width="120" height="40"><a href="/pwned"><rect width="120" height="40" fill="red"/></a></svg>'})
+    c.add("area-nav-01", RT("rt-md-area-nav-01") + "raw <map><area href=/pwned> in markdown (no target): a click navigates the top page",
+          {"text/markdown": '<img src="%s" usemap="#mm" width="80" height="80">\n<map name="mm"><area shape="rect" coords="0,0,80,80" href="/pwned"></map>' % GIF})
+    c.add("area-nav-block-01", RT("rt-md-area-nav-block-01") + "markdown HTML block (<div>) with <map><area shape=default href=https://…>: a click navigates the top page",
+          {"text/markdown": '<div>\n<img src="%s" usemap="#mm2" width="80" height="80"><map name="mm2"><area shape="default" href="https://example.org/"></map>\n</div>' % GIF})
+    c.add("isolated-raw-img-01", RT("rt-isolated-md-01") + "markdown with metadata isolated=true (same-origin iframe): raw <img onerror>",
+          lambda i: {"text/markdown": '<img src=x onerror="%s">' % P(i)}, {"text/markdown": {"isolated": True}})
     return c
 
 # --------------------------------------------------------------------------------------
@@ -824,6 +920,60 @@ def vega_cases():
           {VL: vl({"data": {"url": "/api/contents/"}}), "text/plain": "chart"})
     c.add("vl-image-mark-js-01", "NOT-RAW: image mark url javascript:",
           lambda i: {VL: vl({"mark": "image", "encoding": {"url": {"value": "javascript:" + P(i)}}}), "text/plain": "chart"})
+
+    # credentialed data URLs the loader computes or finds elsewhere in the spec
+    VGS = "https://vega.github.io/schema/vega/v5.json"
+    VLS = "https://vega.github.io/schema/vega-lite/v5.json"
+    c.add("vg-data-url-signal-01", RT("rt-vega-url-signal-01") + "vega data url given as a {signal} expression (not a string): credentialed same-origin GET",
+          {VG: {"$schema": VGS, "width": 50, "height": 50,
+                "data": [{"name": "t", "url": {"signal": "'/api/contents/'"}, "format": {"type": "json"}}]}, "text/plain": "chart"})
+    c.add("vg-data-url-signal-concat-01", RT("rt-vega-url-signal-concat-01") + "vega data url {signal} concatenating another signal's value",
+          {VG: {"$schema": VGS, "width": 50, "height": 50, "signals": [{"name": "u", "value": "/api/"}],
+                "data": [{"name": "t", "url": {"signal": "u + 'kernels'"}, "format": {"type": "json"}}]}, "text/plain": "chart"})
+    c.add("vl-data-url-signal-01", RT("rt-vl-url-signal-01") + "vega-lite data url as a {signal} object",
+          {VL: {"$schema": VLS, "data": {"url": {"signal": "'/api/contents/'"}}, "mark": "point"}, "text/plain": "chart"})
+    c.add("vl-data-url-format-01", RT("rt-vl-url-upper-key-01") + "vega-lite data url to the API with an explicit json format",
+          {VL: {"$schema": VLS, "data": {"url": "/api/contents/", "format": {"type": "json"}}, "mark": "point"}, "text/plain": "chart"})
+    c.add("vl-lookup-data-url-01", RT("rt-vega-lookup-data-url-01") + "vega-lite lookup transform whose from.data has a url",
+          {VL: {"$schema": VLS, "data": {"values": [{"a": 1}]},
+                "transform": [{"lookup": "a", "from": {"data": {"url": "/api/contents/"}, "key": "a", "fields": ["b"]}}],
+                "mark": "point"}, "text/plain": "chart"})
+    # loopback host spellings a naive host check misses (the browser normalises them to 127.0.0.1)
+    loopback = [
+        ("octal", "rt-vl-url-loopback-octal-01", "0177.0.0.1"),
+        ("octal-zeros", "rt-vl-url-loopback-octal2-01", "0177.00.00.01"),
+        ("pct-dot", "rt-vl-url-loopback-pct-dot-01", "127%2e0.0.1"),
+        ("fullwidth", "rt-vl-url-loopback-fullwidth-01", "\uff11\uff12\uff17.0.0.1"),
+        ("pct-all", "rt-vl-url-loopback-pct-all-01", "%31%32%37.0.0.1"),
+        ("ideographic-dot", "rt-vl-url-loopback-ideographic-dot-01", "127\u30020\u30020\u30021"),
+        ("hex-part", "rt-vl-url-loopback-hex-part-01", "0x7f.0.0.1"),
+        ("trailing-dot", "rt-vl-url-loopback-trailing-dot-quad-01", "0177.0.0.1."),
+        ("circled", "rt-vl-url-loopback-circled-01", "\u2460\u2461\u2466.0.0.1"),
+    ]
+    for name, rt, host in loopback:
+        c.add("vl-data-url-loopback-%s-01" % name,
+              "NOT-RAW in the standard harness (it listens on a random port; the URL names port 18765, so it executes when the "
+              "page is served from 127.0.0.1:18765, as in the red team's fixed-port harness copy, or a Jupyter server on loopback "
+              "at the URL's port): " + RT(rt) + "vega-lite data url whose host is a loopback spelling (%s): credentialed same-origin GET" % host,
+              {VL: {"$schema": VLS, "data": {"url": "http://%s:18765/api/contents/" % host, "format": {"type": "json"}}, "mark": "point"},
+               "text/plain": "chart"})
+    # vega-embed "View Source" / "View Compiled" write the spec unescaped into a same-origin popup (click)
+    vs = "vega-embed's View Source writes the spec JSON unescaped into a same-origin window (click the actions menu, then View Source): "
+    c.add("vl-viewsource-title-01", RT("rt-vl-viewsource-title-02") + vs + "markup in the chart title",
+          lambda i: {VL: vl({"title": "Sales</code><img src=x onerror=%s>" % P(i, "(opener)")}), "text/plain": "chart"})
+    c.add("vl-viewsource-data-01", RT("rt-vl-viewsource-data-02") + vs + "markup in an inline data value",
+          lambda i: {VL: vl({"data": {"values": [{"a": "<img src=x onerror=%s>" % P(i, "(opener)"), "b": 1}]}}), "text/plain": "chart"})
+    c.add("vl-viewsource-description-01", RT("rt-vl-viewsource-desc-02") + vs + "</pre><script> in the description",
+          lambda i: {VL: vl({"description": "</code></pre><script>%s</script>" % P(i, "(opener)")}), "text/plain": "chart"})
+    c.add("vg-viewsource-description-01", RT("rt-vg-viewsource-02") + vs + "vega (not lite) spec with markup in its description",
+          lambda i: {VG: {"$schema": VGS, "width": 50, "height": 50, "description": "<img src=x onerror=%s>" % P(i, "(opener)"),
+                          "marks": [{"type": "rect", "encode": {"enter": {"width": {"value": 50}, "height": {"value": 50}}}}]},
+                     "text/plain": "chart"})
+    c.add("vl-viewcompiled-title-01", RT("rt-vl-viewcompiled-02") + "vega-embed's View Compiled (same-origin window): markup in an axis title surviving compilation",
+          lambda i: {VL: vl({"encoding": {"x": {"field": "a", "type": "nominal", "title": "<img src=x onerror=%s>" % P(i, "(opener)")},
+                                          "y": {"field": "b", "type": "quantitative"}}}), "text/plain": "chart"})
+    c.add("vl-viewsource-api-01", RT("rt-vl-viewsource-api-01") + vs + "the popup makes a credentialed API request with the opener's cookie",
+          {VL: vl({"title": "<img src=x onerror=fetch('/api/kernels',{method:'POST'})>"}), "text/plain": "chart"})
     return c
 
 # --------------------------------------------------------------------------------------
@@ -936,6 +1086,17 @@ def widget_cases():
                                                                  "_model_name": "EvilModel", "_view_name": "EvilView",
                                                                  "_model_module_version": "1.0.0", "_view_module_version": "1.0.0",
                                                                  "code": P(i)}})
+    # widgets set innerHTML: no JupyterLab target=_blank on links, a click navigates the top page
+    for cid, rt, model, view, value in [
+        ("html-value-a-nav-01", "rt-widget-html-a-nav-01", "HTMLModel", "HTMLView", '<a href="/pwned">click</a>'),
+        ("html-value-a-nav-https-01", "rt-widget-html-a-nav-https-01", "HTMLModel", "HTMLView", '<a href="https://example.org/pwned">click</a>'),
+        ("htmlmath-value-a-nav-01", "rt-widget-htmlmath-a-nav-01", "HTMLMathModel", "HTMLMathView", '$x$ <a href="/pwned">click</a>'),
+        ("html-value-svg-a-nav-01", "rt-widget-html-svg-a-01", "HTMLModel", "HTMLView",
+         '<svg width="120" height="40"><a href="/pwned"><rect width="120" height="40"/></a></svg>'),
+    ]:
+        c.add(cid, RT(rt) + "ipywidgets 8 %s value with a link without target (%s): a click navigates the top page" % (model, value),
+              bundle("%s(value=...)" % model.replace("Model", "")),
+              widget=(lambda m, v, val: lambda i: w(m, html_state(val), v))(model, view, value))
     return c
 
 
