@@ -58,7 +58,7 @@ CFG = "JSON.parse((document.getElementById('jupyter-config-data')||{textContent:
 
 def RT(rt_id):
     """Source prefix of the cases a red-team pass found (its case id, for traceability)."""
-    return "red team 2025 (%s): " % rt_id
+    return "nbguard red team, 2026-11 (%s): " % rt_id
 
 
 def marker(tpl, via="top"):
@@ -730,7 +730,7 @@ def javascript_cases():
           lambda i: {"application/javascript": "try{element.append('x')}catch(e){}\n" + P(i)})
     c.add("application-require-01", "IPython Javascript with lib= (requirejs-style loader, falls back to plain script)",
           lambda i: {"application/javascript": "var s=document.createElement('script');s.src='data:text/javascript,'+encodeURIComponent(\"%s\");document.head.appendChild(s)" % P(i)})
-    c.add("application-multiline-01", "NOT-RAW live (kernels send strings; JupyterLab joins lists only when loading a notebook): JS as a list of lines (nbformat multiline)",
+    c.add("application-multiline-01", "JS as a list of lines (nbformat multiline; live kernels send strings, a loaded notebook and the harness join the lines)",
           lambda i: {"application/javascript": ["var a = 1;\n", "%s;\n" % P(i)]})
     c.add("application-obfuscated-01", "own: obfuscated JS",
           lambda i: {"application/javascript": "window[atob('X19uYmdQd24=')]('%s')" % i})
