@@ -1,11 +1,13 @@
-// What a benign output shows: visible text, table cells, loaded images, SVG shapes and the
-// colours of table cells (pandas Styler), in the output area and in every child frame
-// (Playwright reads sandboxed and cross-origin frames too).
+// What a benign output shows: visible text, table cells, loaded images, SVG shapes, the colours
+// and alignment of table cells (pandas Styler, MultiIndex headers) and the text that CSS
+// generates (::before/::after: xarray's and scikit-learn's arrows and punctuation, pandas'
+// tooltips), in the output area and in every child frame (Playwright reads sandboxed and
+// cross-origin frames too).
 
 /** Runs in a document; `root` is the output area in the top page, the body in a frame. */
 function measureDocument(rootId) {
   const root = rootId ? document.getElementById(rootId) : document.body;
-  const empty = { text: '', cells: [], tdColors: [], imagesLoaded: 0, canvases: [], svgShapes: 0, svgImages: 0, svgImageShapes: 0 };
+  const empty = { text: '', cells: [], tdColors: [], cellAligns: [], generated: [], imagesLoaded: 0, canvases: [], svgShapes: 0, svgImages: 0, svgImageShapes: 0 };
   if (!root) {
     return empty;
   }
@@ -51,6 +53,13 @@ function measureDocument(rootId) {
       const cs = getComputedStyle(td);
       return [cs.backgroundColor, cs.color];
     }),
+    cellAligns: Array.from(root.querySelectorAll('td, th')).map(c => getComputedStyle(c).textAlign),
+    // generated content, also where it only shows on hover (tooltips): the rules are what counts
+    generated: Array.from(root.querySelectorAll('*')).flatMap(el =>
+      ['::before', '::after']
+        .map(p => getComputedStyle(el, p).content)
+        .filter(c => c && c !== 'none' && c !== 'normal')
+    ),
     imagesLoaded: imgs.filter(i => i.complete && i.naturalWidth > 0).length,
     // Vega draws on a canvas: its size is what can be compared
     canvases: Array.from(root.querySelectorAll('canvas'))
@@ -80,6 +89,8 @@ export async function measure(page) {
     text: all.map(m => m.text).filter(t => t).join(' '),
     cells: all.flatMap(m => m.cells),
     tdColors: all.flatMap(m => m.tdColors),
+    cellAligns: all.flatMap(m => m.cellAligns),
+    generated: all.flatMap(m => m.generated),
     imagesLoaded: all.reduce((n, m) => n + m.imagesLoaded, 0),
     canvases: all.flatMap(m => m.canvases),
     svgShapes: all.reduce((n, m) => n + m.svgShapes, 0),
