@@ -101,7 +101,11 @@ final class MarkdownEdits extends AbstractVisitor {
     }
     Report local = new Report(report.mimeType());
     String sanitized = html.sanitize(rest, local);
-    if (local.isEmpty() && HtmlSanitizer.sameForBrowser(rest, sanitized)) {
+    if (TagScan.endsInsideATag(rest)) {
+      // Alone, an unfinished tag parses to nothing; in the rendered page it runs on into
+      // whatever follows (escaped text, the next link's href) and takes that for its attributes.
+      local.sanitized("markdown.html.unterminated", rest);
+    } else if (local.isEmpty() && HtmlSanitizer.sameForBrowser(rest, sanitized)) {
       return;
     }
     // Silent rewrites count too: ids prefixed against DOM clobbering, links that leave the page

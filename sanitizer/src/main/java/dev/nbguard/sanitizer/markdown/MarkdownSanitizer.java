@@ -15,7 +15,6 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * {@code text/markdown}, which JupyterLab renders with marked (GFM) and, for live kernel output,
@@ -75,14 +74,14 @@ public final class MarkdownSanitizer implements RepresentationSanitizer {
     List<Extension> extensions = List.of(TablesExtension.create());
     this.parser = Parser.builder().extensions(extensions)
         .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
-    this.check = new RenderCheck(HtmlRenderer.builder().extensions(extensions).build(), urls);
+    this.check = new RenderCheck(urls);
   }
 
   @Override
   public Optional<Representation> sanitize(Representation r, Action action, Report report) {
     String in = r.text();
     String out = sanitizeText(in, report);
-    Optional<String> problem = parseable(out) ? check.problem(parser.parse(out)) : Optional.empty();
+    Optional<String> problem = parseable(out) ? check.problem(out) : Optional.empty();
     if (problem.isPresent()) {
       report.add(Action.DROP, "markdown.unsafe", problem.get());
       return Optional.empty();

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * that could run script or reach the page if some parser took them for HTML, wherever they are
  * (text, code spans, code blocks). A tag extends to its closing {@code >} as a browser reads it
  * (quoted attribute values may contain {@code >}) or to the first {@code >}, whichever is later,
- * or to the end of the text; the whole extent is judged. Parser independent: the safety net
+ * or to the end of the text; the whole extent is judged, and one that spans a blank line is
+ * dangerous whatever it holds. Parser independent: the safety net
  * against differentials between commonmark-java and marked.
  */
 final class TagScan {
@@ -36,6 +37,13 @@ final class TagScan {
   /** Without the parser's HTML pass, also what restyles or clobbers the page. */
   private static final Pattern STRICT =
       Pattern.compile("(?<![a-z0-9_:.-])(style|id|name|target|formtarget|form)\\s*=");
+
+  /**
+   * A tag that runs over a blank line is cut in two by every Markdown parser: the first block
+   * goes out as raw HTML, what follows as escaped text, and the browser reads that text (and
+   * whatever the renderer writes after it) as the rest of the tag.
+   */
+  private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t]*\\r?\\n|\\r[ \\t]*\\r");
 
   /** An absolute cap on characters examined, whatever the text's size (bounded time). */
   private static final long MAX_BUDGET = 64L << 20;
@@ -63,7 +71,8 @@ final class TagScan {
       if (budget < 0) {
         throw new IllegalStateException("too many unterminated tag-like sequences to check");
       }
-      if (isDangerous(tag) || (strict && STRICT.matcher(tag.toLowerCase(Locale.ROOT)).find())) {
+      if (isDangerous(tag) || BLANK_LINE.matcher(tag).find()
+          || (strict && STRICT.matcher(tag.toLowerCase(Locale.ROOT)).find())) {
         found.add(lt);
       }
     }
@@ -88,6 +97,19 @@ final class TagScan {
     return HANDLER.matcher(lower).find() || CSS.matcher(lower).find() || !Schemes.find(tag).isEmpty();
   }
 
+  /**
+   * Whether a piece of raw HTML ends inside a tag, comment or declaration: a browser reading it
+   * in context would take what follows it for the rest of that tag.
+   */
+  static boolean endsInsideATag(String html) {
+    for (int lt = html.indexOf('<'); lt >= 0; lt = html.indexOf('<', lt + 1)) {
+      if (lt + 1 < html.length() && startsTag(html.charAt(lt + 1)) && quotedEnd(html, lt) < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Set<String> union(Set<String> a, Set<String> b) {
     Set<String> all = new java.util.HashSet<>(a);
     all.addAll(b);
@@ -101,6 +123,15 @@ final class TagScan {
   /** Index after the tag's {@code >} (the later of a naive and a quote-aware reading). */
   static int extentEnd(String text, int lt) {
     int naive = text.indexOf('>', lt);
+    int quoted = quotedEnd(text, lt);
+    if (naive < 0 || quoted < 0) {
+      return text.length();
+    }
+    return Math.max(naive, quoted) + 1;
+  }
+
+  /** Index of the {@code >} that ends the tag at {@code lt} as a browser reads it, or -1. */
+  private static int quotedEnd(String text, int lt) {
     int quoted = -1;
     char quote = 0;
     boolean afterEquals = false;
@@ -122,9 +153,6 @@ final class TagScan {
         afterEquals = false;
       }
     }
-    if (naive < 0 || quoted < 0) {
-      return text.length();
-    }
-    return Math.max(naive, quoted) + 1;
+    return quoted;
   }
 }
