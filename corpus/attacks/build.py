@@ -683,6 +683,17 @@ def markdown_cases():
           {"text/markdown": '<img src="%s" usemap="#mm" width="80" height="80">\n<map name="mm"><area shape="rect" coords="0,0,80,80" href="/pwned"></map>' % GIF})
     c.add("area-nav-block-01", RT("rt-md-area-nav-block-01") + "markdown HTML block (<div>) with <map><area shape=default href=https://…>: a click navigates the top page",
           {"text/markdown": '<div>\n<img src="%s" usemap="#mm2" width="80" height="80"><map name="mm2"><area shape="default" href="https://example.org/"></map>\n</div>' % GIF})
+    # an HTML block ending inside an attribute value runs on into the rendered page up to the next
+    # quote (a GFM autolink's href): the URL's path becomes the tag's attributes
+    autolink_attr = [
+        ("unterminated-attr-autolink-01", "rt2-md-autolink-attr-01", "https:// autolink",
+         '<div title="\n\nx" y>\n\nhttps://example.com/contenteditable/autofocus/onfocus={p}//\n'),
+        ("unterminated-attr-www-01", "rt2-md-autolink-attr-02", "www. autolink",
+         '<div title="\n\nx" y>\n\nwww.example.com/contenteditable/autofocus/onfocus={p}//\n'),
+    ]
+    for cid, rt, desc, tpl in autolink_attr:
+        c.add(cid, RT(rt) + "markdown HTML block ending inside title=\"…\", closed by the quote of a " + desc,
+              (lambda t: lambda i: {"text/markdown": t.replace("{p}", P(i))})(tpl))
     c.add("isolated-raw-img-01", RT("rt-isolated-md-01") + "markdown with metadata isolated=true (same-origin iframe): raw <img onerror>",
           lambda i: {"text/markdown": '<img src=x onerror="%s">' % P(i)}, {"text/markdown": {"isolated": True}})
     return c
