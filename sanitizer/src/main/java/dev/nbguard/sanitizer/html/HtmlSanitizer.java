@@ -48,7 +48,9 @@ public final class HtmlSanitizer {
       OutputScope.unwrap(tree);
       StyleAttributes styles = new StyleAttributes(css, report);
       cleaner.clean(tree, report, styles);
-      FragmentLinks.unprefixOutsideTargets(tree);
+      if (original.indexOf('#') >= 0) { // no fragment link without a '#' (a table: none)
+        FragmentLinks.unprefixOutsideTargets(tree);
+      }
       if (styles.keptStylesheet()) {
         OutputScope.wrap(tree);
       }
