@@ -6,6 +6,7 @@ import dev.nbguard.sanitizer.UrlPolicy;
 import dev.nbguard.sanitizer.css.CssSanitizer;
 import dev.nbguard.sanitizer.svg.SvgTreeCleaner;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 
@@ -44,15 +45,20 @@ public final class HtmlSanitizer {
    */
   String sanitizeParsed(Element fragment, String original, Report report) {
     Element tree = fragment;
+    // an earlier pass's key stays (sanitizing twice changes nothing); else one from the input
+    Optional<String> earlierKey = OutputScope.unwrap(tree);
+    Supplier<String> key = earlierKey.isPresent() ? earlierKey::get : () -> OutputScope.keyFor(original);
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      OutputScope.unwrap(tree);
-      StyleAttributes styles = new StyleAttributes(css, report);
+      if (round > 0) {
+        OutputScope.unwrap(tree);
+      }
+      StyleAttributes styles = new StyleAttributes(css, report, key);
       cleaner.clean(tree, report, styles);
       if (original.indexOf('#') >= 0) { // no fragment link without a '#' (a table: none)
         FragmentLinks.unprefixOutsideTargets(tree);
       }
       if (styles.keptStylesheet()) {
-        OutputScope.wrap(tree);
+        OutputScope.wrap(tree, styles.scopeKey());
       }
       String out = HtmlFragments.serialize(tree, original.length());
       Element reparsed = HtmlFragments.parse(out);

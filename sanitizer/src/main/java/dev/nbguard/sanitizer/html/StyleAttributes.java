@@ -4,6 +4,7 @@ import dev.nbguard.sanitizer.Report;
 import dev.nbguard.sanitizer.css.CssSanitizer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * CSS of one sanitize call: {@code style} attribute values through the CSS policy, remembering the results of one
@@ -16,11 +17,18 @@ public final class StyleAttributes {
   private final CssSanitizer css;
   private final Report report;
   private final Map<String, String> seen = new HashMap<>();
+  private final Supplier<String> keySource;
+  private String scopeKey;
   private boolean keptStylesheet;
 
-  public StyleAttributes(CssSanitizer css, Report report) {
+  /**
+   * @param scopeKey the output's scope key ({@link OutputScope#keyFor}), asked for only when a
+   *     stylesheet is kept, at most once
+   */
+  public StyleAttributes(CssSanitizer css, Report report, Supplier<String> scopeKey) {
     this.css = css;
     this.report = report;
+    this.keySource = scopeKey;
   }
 
   /**
@@ -28,9 +36,17 @@ public final class StyleAttributes {
    * ({@link OutputScope}); "" when none.
    */
   public String stylesheet(String sheet) {
-    String out = css.sanitizeStylesheet(sheet, IdPrefix::id, OutputScope.SELECTOR, report);
+    String out = css.sanitizeStylesheet(sheet, IdPrefix::id, OutputScope.selector(scopeKey()), report);
     keptStylesheet |= !out.isBlank();
     return out;
+  }
+
+  /** The output's scope key: what its wrapper carries when a stylesheet was kept. */
+  public String scopeKey() {
+    if (scopeKey == null) {
+      scopeKey = keySource.get();
+    }
+    return scopeKey;
   }
 
   /** True when a stylesheet was kept: the output must then carry the scope attribute. */

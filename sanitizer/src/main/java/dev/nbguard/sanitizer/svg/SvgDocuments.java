@@ -7,6 +7,7 @@ import dev.nbguard.sanitizer.html.StyleAttributes;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -44,8 +45,10 @@ final class SvgDocuments {
     if (root == null) {
       throw new IllegalArgumentException("image/svg+xml has no <svg> root element");
     }
-    root.removeAttr(OutputScope.ATTRIBUTE); // ours, from an earlier pass: set again below
-    StyleAttributes styles = cleaner.styles(report);
+    Optional<String> earlierKey = OutputScope.keyOf(root); // ours, from an earlier pass
+    root.removeAttr(OutputScope.ATTRIBUTE); // set again below
+    StyleAttributes styles =
+        cleaner.styles(report, () -> earlierKey.orElseGet(() -> OutputScope.keyFor(svg)));
     cleaner.clean(root, true, report, styles);
     Document out = new Document("");
     out.outputSettings()
@@ -63,7 +66,7 @@ final class SvgDocuments {
       root.attributes().put(a.getKey(), a.getValue());
     }
     if (styles.keptStylesheet()) {
-      root.attributes().put(OutputScope.ATTRIBUTE, ""); // kept <style> rules apply inside only
+      root.attributes().put(OutputScope.ATTRIBUTE, styles.scopeKey()); // kept rules apply inside only
     }
     return root.outerHtml();
   }

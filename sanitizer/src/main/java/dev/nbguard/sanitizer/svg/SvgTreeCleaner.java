@@ -5,10 +5,12 @@ import dev.nbguard.sanitizer.UrlPolicy;
 import dev.nbguard.sanitizer.css.CssSanitizer;
 import dev.nbguard.sanitizer.html.AttributeEdits;
 import dev.nbguard.sanitizer.html.Excerpts;
+import dev.nbguard.sanitizer.html.OutputScope;
 import dev.nbguard.sanitizer.html.StyleAttributes;
 import dev.nbguard.sanitizer.html.TreeWalk;
 import dev.nbguard.sanitizer.html.TreeWalk.Decision;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.jsoup.nodes.CDataNode;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Element;
@@ -36,12 +38,12 @@ public final class SvgTreeCleaner {
    * @param xmlMode true for an SVG document parsed as XML (elements carry no HTML namespace)
    */
   public void clean(Element svg, boolean xmlMode, Report report) {
-    clean(svg, xmlMode, report, styles(report));
+    clean(svg, xmlMode, report, styles(report, () -> OutputScope.keyFor(svg.outerHtml())));
   }
 
-  /** The per-call CSS state for one sanitize call. */
-  public StyleAttributes styles(Report report) {
-    return new StyleAttributes(css, report);
+  /** The per-call CSS state for one sanitize call; {@code scopeKey} as {@link StyleAttributes} takes it. */
+  public StyleAttributes styles(Report report, Supplier<String> scopeKey) {
+    return new StyleAttributes(css, report, scopeKey);
   }
 
   /** As {@link #clean(Element, boolean, Report)}, sharing the caller's per-call style memo. */

@@ -250,11 +250,27 @@ class HtmlSanitizerTest {
   void stylesheetsAreConfinedToTheOutputsScope() {
     Result r = sanitize("<style>td { color: blue }</style><table><tr><td>1</td></tr></table>");
     // The CSS policy writes the rules (canonically); the HTML policy puts the scope around them.
-    assertTrue(r.html().startsWith("<div data-nbguard-output=\"\"><style>:where([data-nbguard-output]) td {"),
-        r.html());
+    String key = OutputScope.keyFor("<style>td { color: blue }</style><table><tr><td>1</td></tr></table>");
+    assertTrue(r.html().startsWith("<div data-nbguard-output=\"" + key + "\"><style>:where([data-nbguard-output=\""
+        + key + "\"]) td {"), r.html());
     assertTrue(r.html().endsWith("</style><table><tbody><tr><td>1</td></tr></tbody></table></div>"),
         r.html());
     assertEquals(r.html(), sanitize(r.html()).html(), "our own scope survives, once");
+  }
+
+  /** One output's rules reach no other output: each scope carries its own key. */
+  @Test
+  void eachOutputHasItsOwnScope() {
+    String a = sanitize("<style>td { color: red }</style><table><tr><td>a</td></tr></table>").html();
+    String b = sanitize("<style>td::after { content: \"spoofed\" }</style><table><tr><td>b</td></tr></table>").html();
+    String keyA = a.replaceFirst("(?s)^<div data-nbguard-output=\"([0-9a-f]{16})\">.*", "$1");
+    String keyB = b.replaceFirst("(?s)^<div data-nbguard-output=\"([0-9a-f]{16})\">.*", "$1");
+    assertTrue(keyA.matches("[0-9a-f]{16}") && keyB.matches("[0-9a-f]{16}") && !keyA.equals(keyB), a + b);
+    assertFalse(b.contains(keyA), b);
+    // copying another output's scoped rule does not make it apply there: refused
+    Result copied = sanitize("<style>:where([data-nbguard-output=\"" + keyA + "\"]) td { color: green }</style>x");
+    assertFalse(copied.html().contains(keyA), copied.html());
+    assertTrue(copied.has("css.selector.outside-output"), copied.html());
   }
 
   @Test
@@ -264,10 +280,12 @@ class HtmlSanitizerTest {
     assertTrue(deep.has("html.attribute.data"));
     // A top-level wrapper that looks like ours is removed (silently); without a kept style sheet
     // none is put back.
-    assertEquals("<p>x</p>", sanitize("<div data-nbguard-output=\"\"><p>x</p></div>").html());
-    assertTrue(Policies.HTML.verifier()
-        .check("<div data-nbguard-output=\"\"><p data-nbguard-output=\"\">x</p></div>").isPresent());
-    assertTrue(Policies.HTML.verifier().check("<div data-nbguard-output=\"\"><p>x</p></div>").isEmpty());
+    assertEquals("<p>x</p>", sanitize("<div data-nbguard-output=\"0123456789abcdef\"><p>x</p></div>").html());
+    assertTrue(Policies.HTML.verifier().check("<div data-nbguard-output=\"0123456789abcdef\">"
+        + "<p data-nbguard-output=\"0123456789abcdef\">x</p></div>").isPresent());
+    assertTrue(Policies.HTML.verifier().check("<div data-nbguard-output=\"0123456789abcdef\"><p>x</p></div>").isEmpty());
+    assertTrue(Policies.HTML.verifier().check("<div data-nbguard-output=\"\"><p>x</p></div>").isPresent(),
+        "no key, not ours");
   }
 
   @Test
