@@ -3,70 +3,33 @@
 
 Run:  MPLBACKEND=Agg /usr/bin/python3 corpus/benign/extra.py [OUT]
 Writes corpus/benign/extra-outputs.jsonl (or OUT), one {"id", "source", "bundle"} per
-line, with generate.py's capture approach (IPython DisplayFormatter / display publisher,
+line, with the capture generate.py uses too (capture.py: IPython DisplayFormatter / display publisher,
 seeded uuid4, fixed addresses). Debian bookworm packages: python3-xarray, python3-sklearn,
 python3-sympy, python3-statsmodels, python3-rich, python3-networkx, python3-seaborn.
 """
 import base64
 import io
-import json
 import os
-import random
-import re
 import struct
 import sys
-import uuid
 import wave
 import zlib
 
-os.environ.setdefault("MPLBACKEND", "Agg")
-os.environ["SOURCE_DATE_EPOCH"] = "1764028800"
-_rng = random.Random(20261126)
-uuid.uuid4 = lambda: uuid.UUID(int=_rng.getrandbits(128), version=4)
+import capture
+
+capture.start(20261126)
 
 import numpy as np  # noqa: E402
-import matplotlib  # noqa: E402
-
-matplotlib.use("Agg")
-matplotlib.rcParams["svg.hashsalt"] = "nbguard"
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
-from IPython.core.interactiveshell import InteractiveShell  # noqa: E402
 from IPython.core.pylabtools import select_figure_formats  # noqa: E402
 from IPython import display as D  # noqa: E402
 from IPython.utils.capture import capture_output  # noqa: E402
+from capture import add, fmt  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-SHELL = InteractiveShell.instance()
+SHELL = capture.shell()
 FMT = SHELL.display_formatter
-OUT = []
-ADDR = re.compile(r" at 0x[0-9a-f]+>")
-
-
-def fmt(obj):
-    with capture_output() as cap:
-        D.display(obj)
-    bundles = []
-    for out in cap.outputs:
-        data = dict(out.data)
-        for k, v in data.items():  # ipykernel/jupyter_client send bytes (PNG) as base64 text
-            if isinstance(v, bytes):
-                data[k] = base64.b64encode(v).decode("ascii")
-        if isinstance(data.get("text/plain"), str):
-            data["text/plain"] = ADDR.sub(" at 0x7f0000000000>", data["text/plain"])
-        bundles.append({"data": data, "metadata": dict(out.metadata or {})})
-    if not bundles:
-        raise RuntimeError("display(%r) published nothing" % type(obj))
-    return bundles[0] if len(bundles) == 1 else bundles
-
-
-def add(cid, source, bundle):
-    if isinstance(bundle, list):
-        for k, b in enumerate(bundle):
-            add("%s-%d" % (cid, k + 1), "%s (display %d of %d)" % (source, k + 1, len(bundle)), b)
-        return
-    OUT.append({"id": cid, "source": source, "bundle": bundle})
 
 
 def guarded(fn):
@@ -420,10 +383,7 @@ def main():
     for fn in (xarray_outputs, sklearn_outputs, sympy_outputs, statsmodels_outputs, rich_outputs,
                media_outputs, pandas_extra_outputs, markdown_outputs, misc_outputs, ml_extra_outputs):
         guarded(fn)
-    with open(out, "w", encoding="utf-8") as f:
-        for row in OUT:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print("%d outputs, %d bytes -> %s" % (len(OUT), os.path.getsize(out), out))
+    capture.write(out)
 
 
 if __name__ == "__main__":

@@ -6,69 +6,28 @@ Writes corpus/benign/outputs.jsonl, one {"id", "source", "bundle"} per line (wid
 carry "widget": {model_id, model_module, model_module_version, model_name, state}).
 Deterministic: fixed seeds, uuid4 replaced by a seeded generator, fixed SVG hash salt, no network.
 Bundles come from IPython's DisplayFormatter (what ipykernel sends for display()/results),
-with matplotlib's inline backend formatters registered as in a kernel.
+with matplotlib's inline backend formatters registered as in a kernel. The capture itself is
+capture.py, shared with extra.py (outputs of further libraries: extra-outputs.jsonl).
 """
-import base64
 import io
 import json
 import os
-import random
-import re
 import sys
-import uuid
 
-os.environ.setdefault("MPLBACKEND", "Agg")
-os.environ["SOURCE_DATE_EPOCH"] = "1764028800"  # matplotlib SVG/PDF dates
-_rng = random.Random(20261125)
-uuid.uuid4 = lambda: uuid.UUID(int=_rng.getrandbits(128), version=4)
+import capture
+
+capture.start(20261125)
 
 import numpy as np  # noqa: E402
-import matplotlib  # noqa: E402
-
-matplotlib.use("Agg")
-matplotlib.rcParams["svg.hashsalt"] = "nbguard"
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
-from IPython.core.interactiveshell import InteractiveShell  # noqa: E402
 from IPython.core.pylabtools import select_figure_formats  # noqa: E402
 from IPython import display as D  # noqa: E402
-from IPython.utils.capture import capture_output  # noqa: E402
+from capture import add, fmt  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SHELL = InteractiveShell.instance()
+SHELL = capture.shell()
 FMT = SHELL.display_formatter
-OUT = []
-
-
-ADDR = re.compile(r" at 0x[0-9a-f]+>")
-
-
-def fmt(obj):
-    """What display(obj) publishes in a kernel (DisplayFormatter, or the object's own
-    _ipython_display_ as plotly uses). The only change: object addresses in text/plain are
-    replaced by a fixed one so that the file is reproducible."""
-    with capture_output() as cap:
-        D.display(obj)
-    bundles = []
-    for out in cap.outputs:
-        data = dict(out.data)
-        if isinstance(data.get("text/plain"), str):
-            data["text/plain"] = ADDR.sub(" at 0x7f0000000000>", data["text/plain"])
-        bundles.append({"data": data, "metadata": dict(out.metadata or {})})
-    if not bundles:
-        raise RuntimeError("display(%r) published nothing" % type(obj))
-    return bundles[0] if len(bundles) == 1 else bundles
-
-
-def add(cid, source, bundle, widget=None):
-    if isinstance(bundle, list):  # one display() call that published several outputs
-        for k, b in enumerate(bundle):
-            add("%s-%d" % (cid, k + 1), "%s (display %d of %d)" % (source, k + 1, len(bundle)), b, widget)
-        return
-    row = {"id": cid, "source": source, "bundle": bundle}
-    if widget is not None:
-        row["widget"] = widget
-    OUT.append(row)
 
 
 def figure(cid, source, fig, formats):
@@ -201,7 +160,7 @@ def altair_outputs():
 def folium_outputs():
     import branca.element
     import folium
-    branca.element.urandom = lambda n: bytes(_rng.getrandbits(8) for _ in range(n))  # element ids
+    branca.element.urandom = lambda n: bytes(capture.RNG.getrandbits(8) for _ in range(n))  # element ids
     m = folium.Map(location=[47.37, 8.54], zoom_start=12, tiles="OpenStreetMap")
     folium.Marker([47.37, 8.54], popup="<b>Zürich</b>", tooltip="click me").add_to(m)
     folium.Circle([47.38, 8.55], radius=300, color="red").add_to(m)
@@ -292,11 +251,7 @@ def main():
     np.random.seed(0)
     for fn in (pandas_outputs, mpl_outputs, plotly_outputs, altair_outputs, folium_outputs, ipython_outputs, widget_outputs):
         fn()
-    path = os.path.join(HERE, "outputs.jsonl")
-    with open(path, "w", encoding="utf-8") as f:
-        for row in OUT:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print("%d outputs, %d bytes -> %s" % (len(OUT), os.path.getsize(path), path))
+    capture.write(os.path.join(HERE, "outputs.jsonl"))
 
 
 if __name__ == "__main__":
