@@ -83,11 +83,12 @@ final class DeclarationFilter {
       }
     }
     String raw = ((Tok) first).token().value();
-    String name = raw.startsWith("--") ? raw : CodePoints.lower(raw); // custom properties: case kept
+    boolean custom = raw.startsWith("--");
+    String name = custom ? raw : CodePoints.lower(raw); // custom properties keep their case
     if (BINDINGS.contains(name)) {
       throw new Rejected("css.property.binding");
     }
-    if (!allowed.contains(name) && !name.startsWith("--")) {
+    if (!custom && !allowed.contains(name)) {
       throw new Rejected("css.property.not-allowed");
     }
     if (value.isEmpty()) {

@@ -30,21 +30,23 @@ final class FragmentLinks {
         defined.add(e.attr("name"));
       }
       String name = e.normalName();
-      if ((name.equals("a") || name.equals("area")) && (prefixed(e, "href") || prefixed(e, "xlink:href"))) {
+      if (name.equals("a") || name.equals("area")) {
         links.add(e);
       }
     }
     for (Element link : links) {
       for (String key : new String[] {"href", "xlink:href"}) {
-        if (prefixed(link, key) && !defined.contains(link.attr(key).strip().substring(1))) {
-          link.attributes().put(key, "#" + link.attr(key).strip().substring(PREFIXED.length()));
+        String target = prefixedTarget(link.attr(key));
+        if (target != null && !defined.contains(target)) {
+          link.attributes().put(key, "#" + target.substring(IdPrefix.PREFIX.length()));
         }
       }
     }
   }
 
-  private static boolean prefixed(Element e, String key) {
-    return e.hasAttr(key) && e.attr(key).strip().startsWith(PREFIXED)
-        && e.attr(key).strip().length() > PREFIXED.length();
+  /** {@code nbg-x} for a link value {@code #nbg-x}, else null. */
+  private static String prefixedTarget(String href) {
+    String v = href.strip();
+    return v.startsWith(PREFIXED) && v.length() > PREFIXED.length() ? v.substring(1) : null;
   }
 }
