@@ -4,11 +4,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** `nbguard gateway` from the shaded jar, on a free loopback port with a fresh token. */
+/** `nbguard gateway`, started by the launcher, on a free loopback port with a fresh token. */
 final class NbguardGateway implements AutoCloseable {
   private final ManagedProcess process;
   private final String url;
@@ -21,19 +21,16 @@ final class NbguardGateway implements AutoCloseable {
   }
 
   static NbguardGateway start(Path jar, Path work, String label) {
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException("no nbguard jar at " + jar
-          + " (build it: mvn -B -pl gateway -am package -DskipTests, or ./nbguard --help)");
-    }
     try {
       Path runtime = Files.createDirectories(work.resolve(label + "-nbguard-runtime"));
       int port = ManagedProcess.freePort();
       String token = "nbg-" + UUID.randomUUID();
-      String java = ProcessHandle.current().info().command().orElse("java");
+      Map<String, String> env = new HashMap<>(NbguardLauncher.env());
+      env.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
       ManagedProcess p = ManagedProcess.start("nbguard gateway",
-          List.of(java, "-jar", jar.toString(), "gateway", "--ip=127.0.0.1", "--port=" + port,
+          NbguardLauncher.command(jar, "gateway", "--ip=127.0.0.1", "--port=" + port,
               "--token=" + token, "--runtime-dir=" + runtime),
-          Map.of("PYDEVD_DISABLE_FILE_VALIDATION", "1"), work,
+          env, work,
           work.resolve(label + "-nbguard.log"));
       String url = "http://127.0.0.1:" + port;
       try {
