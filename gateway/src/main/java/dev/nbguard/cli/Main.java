@@ -34,6 +34,7 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    LogSettings.apply();
     PrintStream out = new PrintStream(
         new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false,
         StandardCharsets.UTF_8);
