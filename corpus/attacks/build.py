@@ -676,6 +676,12 @@ def markdown_cases():
     for cid, rt, desc, tpl in fence:
         c.add(cid, RT(rt) + "markdown code fence info string copied into class=\"language-…\": " + desc,
               (lambda t: lambda i: {"text/markdown": t.replace("{p}", P(i))})(tpl))
+    # classic Notebook 6 highlights a fenced block by loading the RequireJS module
+    # codemirror/mode/INFO/INFO: ':' makes the id a URL and '..' climbs out of the mode directory
+    c.add("fence-info-module-url-01", "NOT-RAW in JupyterLab (its highlighter only looks the language up); "
+          + RT("rt-classic-fence-requirejs-01") + "classic Notebook loads the fence info string as a RequireJS "
+          "module id, ../../data:,… becomes a script URL (also in Markdown cells, before classic's own sanitizer)",
+          lambda i: {"text/markdown": "```../../data:,%s%%2F%%2F\nx = 1\n```\n" % urllib.parse.quote(P(i), safe="()._")})
     # links that leave the output (no target=_blank from JupyterLab) and an isolated markdown output
     c.add("svg-a-nav-01", RT("rt-nav-md-svg-a-01") + "raw inline SVG <a href=/pwned> in markdown (no target): a click navigates the top page",
           {"text/markdown": '<svg width="120" height="40"><a href="/pwned"><rect width="120" height="40" fill="red"/></a></svg>'})

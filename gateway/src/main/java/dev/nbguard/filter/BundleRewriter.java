@@ -8,6 +8,7 @@ import dev.nbguard.sanitizer.Finding;
 import dev.nbguard.sanitizer.OutputPolicy;
 import dev.nbguard.sanitizer.SanitizedBundle;
 import dev.nbguard.sanitizer.UrlPolicy;
+import dev.nbguard.sanitizer.notebook.LanguageInfo;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -102,34 +103,43 @@ final class BundleRewriter {
     return Outcome.rewritten(out, b.findings());
   }
 
-  /** kernel_info_reply: help links whose URL is not a safe navigation are dropped. */
+  /**
+   * kernel_info_reply: help links whose URL is not a safe navigation are dropped; {@code
+   * language_info} through {@link LanguageInfo} (classic Notebook loads its CodeMirror mode as a
+   * RequireJS module).
+   */
   Outcome kernelInfoReply(ObjectNode content) {
     JsonNode links = content.get("help_links");
-    if (links == null || links.isNull()) {
+    boolean hasLinks = links != null && !links.isNull();
+    if (!hasLinks && !(content.get("language_info") instanceof ObjectNode)) {
       return Outcome.UNCHANGED;
     }
     List<Finding> findings = new ArrayList<>();
     ObjectNode out = content.deepCopy();
-    ArrayNode kept = out.arrayNode();
-    if (!links.isArray()) {
-      findings.add(new Finding("(help_links)", Action.DROP, "help-link.invalid", links.toString()));
-    } else {
-      for (JsonNode link : links) {
-        JsonNode url = link.path("url");
-        if (link.isObject() && url.isTextual()
-            && policy.urls().allows(url.textValue(), UrlPolicy.Context.LINK)) {
-          kept.add(link);
-        } else {
-          findings.add(new Finding("(help_links)", Action.DROP, "help-link.url.not-allowed",
-              link.isObject() ? url.toString() : link.toString()));
+    if (hasLinks) {
+      ArrayNode kept = out.arrayNode();
+      if (!links.isArray()) {
+        findings.add(new Finding("(help_links)", Action.DROP, "help-link.invalid", links.toString()));
+      } else {
+        for (JsonNode link : links) {
+          JsonNode url = link.path("url");
+          if (link.isObject() && url.isTextual()
+              && policy.urls().allows(url.textValue(), UrlPolicy.Context.LINK)) {
+            kept.add(link);
+          } else {
+            findings.add(new Finding("(help_links)", Action.DROP, "help-link.url.not-allowed",
+                link.isObject() ? url.toString() : link.toString()));
+          }
         }
       }
+      if (!findings.isEmpty()) {
+        out.set("help_links", kept);
+      }
     }
-    if (findings.isEmpty()) {
-      return Outcome.UNCHANGED;
+    if (out.get("language_info") instanceof ObjectNode info) {
+      findings.addAll(LanguageInfo.clean(info));
     }
-    out.set("help_links", kept);
-    return Outcome.rewritten(out, findings);
+    return findings.isEmpty() ? Outcome.UNCHANGED : Outcome.rewritten(out, findings);
   }
 
   private static boolean changed(JsonNode in, SanitizedBundle b) {

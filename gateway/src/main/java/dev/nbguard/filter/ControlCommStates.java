@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nbguard.filter.KernelFilterState.Comm;
 import dev.nbguard.sanitizer.Action;
 import dev.nbguard.sanitizer.Finding;
+import dev.nbguard.sanitizer.widget.ModelNames;
 import dev.nbguard.sanitizer.widget.SanitizedWidget;
 import dev.nbguard.sanitizer.widget.WidgetStateSanitizer;
 import java.util.ArrayList;
@@ -37,7 +38,10 @@ final class ControlCommStates {
       int bufferCount) {
     List<Finding> findings = new ArrayList<>();
     ObjectNode states = JSON.objectNode();
-    Iterator<Map.Entry<String, JsonNode>> it = data.get("states").fields();
+    JsonNode all = data.get("states");
+    ModelNames models = id -> all.path(id).path("model_name").isTextual()
+        ? Optional.of(all.path(id).path("model_name").textValue()) : kernel.modelNames().nameOf(id);
+    Iterator<Map.Entry<String, JsonNode>> it = all.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode entry = e.getValue();
@@ -47,7 +51,7 @@ final class ControlCommStates {
         findings.add(new Finding(MIME, Action.DROP, "widget.state.model.invalid", e.getKey()));
         continue;
       }
-      Optional<ObjectNode> s = sanitize(module, name, (ObjectNode) entry.get("state"), findings);
+      Optional<ObjectNode> s = sanitize(module, name, (ObjectNode) entry.get("state"), models, findings);
       if (s.isEmpty()) {
         kernel.remember(e.getKey(), new Comm(MessageFilter.WIDGET_TARGET, "", "", true));
         continue;
@@ -94,8 +98,8 @@ final class ControlCommStates {
   }
 
   private Optional<ObjectNode> sanitize(String module, String name, ObjectNode state,
-      List<Finding> findings) {
-    SanitizedWidget w = widgets.sanitizeModel(module, name, state);
+      ModelNames models, List<Finding> findings) {
+    SanitizedWidget w = widgets.sanitizeModel(module, name, state, models);
     findings.addAll(w.findings());
     return w.state();
   }

@@ -1,5 +1,6 @@
 package dev.nbguard.filter;
 
+import dev.nbguard.sanitizer.widget.ModelNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -60,6 +61,11 @@ public final class KernelFilterState {
 
   synchronized void forget(String commId) {
     comms.remove(commId);
+  }
+
+  /** The widget models this kernel opened (and that were not blocked), by model id = comm id. */
+  ModelNames modelNames() {
+    return id -> comm(id).filter(c -> c.isWidget() && !c.blocked() && !c.name().isEmpty()).map(Comm::name);
   }
 
   /** How many comms are remembered now. */

@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *       sources other than {@code page}, {@code set_next_input}, {@code ask_exit} are dropped;
  *   <li>{@code debug_reply}: a {@code body} with {@code data} (richInspectVariables);
  *   <li>{@code kernel_info_reply}: {@code help_links} whose URL is not an allowed link are dropped;
+ *       an unsafe {@code language_info} CodeMirror mode is removed (see {@code LanguageInfo});
  *   <li>{@code comm_open}, {@code comm_msg}, {@code comm_close}: see {@link WidgetCommFilter}; a
  *       widget whose module is not allowed has its {@code comm_open} dropped (the frontend never
  *       creates it) and every later message on that comm is dropped;

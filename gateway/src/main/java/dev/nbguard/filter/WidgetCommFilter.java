@@ -61,7 +61,7 @@ final class WidgetCommFilter {
     String module = text(state, "_model_module");
     String name = text(state, "_model_name");
     List<Finding> findings = new ArrayList<>();
-    Optional<ObjectNode> newState = sanitize(module, name, state, findings);
+    Optional<ObjectNode> newState = sanitize(kernel, module, name, state, findings);
     if (newState.isEmpty()) {
       return blocked(kernel, commId, findings);
     }
@@ -115,7 +115,7 @@ final class WidgetCommFilter {
       return Outcome.drop(finding(Action.DROP, "widget.comm.unknown", commId));
     }
     List<Finding> findings = new ArrayList<>();
-    Optional<ObjectNode> newState = sanitize(module, name, state, findings);
+    Optional<ObjectNode> newState = sanitize(kernel, module, name, state, findings);
     if (newState.isEmpty()) {
       return blocked(kernel, commId, findings);
     }
@@ -132,9 +132,9 @@ final class WidgetCommFilter {
     kernel.forget(content.path("comm_id").asText(""));
   }
 
-  private Optional<ObjectNode> sanitize(String module, String name, ObjectNode state,
-      List<Finding> findings) {
-    SanitizedWidget w = widgets.sanitizeModel(module, name, state);
+  private Optional<ObjectNode> sanitize(KernelFilterState kernel, String module, String name,
+      ObjectNode state, List<Finding> findings) {
+    SanitizedWidget w = widgets.sanitizeModel(module, name, state, kernel.modelNames());
     findings.addAll(w.findings());
     return w.state();
   }

@@ -41,6 +41,21 @@ class RepliesTest {
     assertSame(real.headerBytes(), r.message().headerBytes());
   }
 
+  /** Classic Notebook loads {@code codemirror/mode/MODE/MODE} with RequireJS when a kernel connects. */
+  @Test
+  void removesACodeMirrorModeThatIsAModuleUrlFromARealKernelInfoReply() throws Exception {
+    JupyterMessage real = Captured.find("kernel-info", "kernel_info_reply");
+    assertSame(real, run(real).message(), "a real reply passes as it is");
+    ObjectNode content = (ObjectNode) Captured.content(real);
+    ((ObjectNode) content.get("language_info")).put("codemirror_mode", "../../data:,alert(1)%2F%2F");
+    FilterResult r = run(real.withContent(Captured.JSON.writeValueAsBytes(content)));
+    JsonNode out = Captured.content(r.message());
+    assertFalse(out.get("language_info").has("codemirror_mode"), out.toString());
+    assertEquals(content.get("language_info").get("name"), out.get("language_info").get("name"));
+    assertEquals(content.get("help_links"), out.get("help_links"));
+    assertEquals(1, r.findings().size());
+  }
+
   @Test
   void sanitizesRichDataInARealInspectReply() throws Exception {
     JupyterMessage real = Captured.find("inspect", "inspect_reply");

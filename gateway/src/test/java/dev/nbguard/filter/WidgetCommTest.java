@@ -67,6 +67,26 @@ class WidgetCommTest {
     assertTrue(msg("evil", "{\"method\":\"update\",\"state\":{\"x\":1}}", List.of()).dropped());
   }
 
+  /** jsdlink copies Text.value, which the policy leaves as it is, into HTML.value in the browser. */
+  @Test
+  void dropsALinkIntoAnHtmlValueAndKeepsALinkBetweenNumbers() {
+    open("t1", CONTROLS, "TextModel", ",\"value\":\"<img src=x onerror=alert(1)>\"", "[]", List.of());
+    open("h2", CONTROLS, "HTMLModel", ",\"value\":\"hi\"", "[]", List.of());
+    open("s1", CONTROLS, "IntSliderModel", ",\"value\":7", "[]", List.of());
+    open("n1", CONTROLS, "IntTextModel", ",\"value\":3", "[]", List.of());
+    FilterResult bad = open("l1", CONTROLS, "DirectionalLinkModel",
+        ",\"source\":[\"IPY_MODEL_t1\",\"value\"],\"target\":[\"IPY_MODEL_h2\",\"value\"]", "[]", List.of());
+    assertTrue(bad.dropped());
+    assertEquals("widget.link.target", bad.findings().get(0).rule());
+    FilterResult ok = open("l2", CONTROLS, "LinkModel",
+        ",\"source\":[\"IPY_MODEL_s1\",\"value\"],\"target\":[\"IPY_MODEL_n1\",\"value\"]", "[]", List.of());
+    assertFalse(ok.dropped());
+    assertTrue(ok.findings().isEmpty(), ok.findings().toString());
+    FilterResult retarget = msg("l2", "{\"method\":\"update\",\"state\":{\"target\":[\"IPY_MODEL_h2\",\"value\"]},"
+        + "\"buffer_paths\":[]}", List.of());
+    assertTrue(retarget.dropped());
+  }
+
   @Test
   void sanitizesStateDeltasWithTheModelNameFromTheOpen() {
     open("h1", CONTROLS, "HTMLModel", ",\"value\":\"ok\"", "[]", List.of());

@@ -15,20 +15,29 @@ import java.util.regex.Pattern;
  * attribute value or start markup: quotes, {@code <}, {@code >}, {@code &}, backslashes (marked
  * unescapes {@code \"}), backticks and control characters are removed ({@code
  * markdown.fence.info}). Language names, {@code {r, echo=FALSE}} and titles keep their words.
+ *
+ * <p>Classic Notebook 6 highlights a fenced block (in Markdown outputs and Markdown cells, before
+ * its own sanitizer runs) by loading the RequireJS module {@code codemirror/mode/INFO/INFO}, INFO
+ * being the whole info string. RequireJS takes a module id with {@code :} or {@code ?} for a
+ * URL and resolves {@code ..} segments, so {@code ```../../data:,alert(1)%2F%2F} loads and runs
+ * a script. {@code /}, {@code :} and {@code ?} are removed as well: without {@code /} the module
+ * id cannot climb out of the mode directory, without {@code :} and {@code ?} it is never a URL
+ * (see {@link dev.nbguard.sanitizer.notebook.LanguageInfo} for the same loader fed from
+ * {@code language_info}).
  */
-final class FenceInfo {
+public final class FenceInfo {
   /**
    * A line: container markers ({@code >}, list bullets and numbers, with their spaces), then a
    * run of three or more backticks or tildes, then the info string to the end of the line.
    */
   private static final Pattern OPENER = Pattern.compile(
       "(?m)^(?:[ \\t]*(?:>|[-+*]|\\d{1,9}[.)])(?=[ \\t>]|$))*[ \\t]*(`{3,}|~{3,})([^\\r\\n]*)$");
-  private static final Pattern UNSAFE = Pattern.compile("[\"'<>&\\\\`\\x00-\\x08\\x0a-\\x1f\\x7f]");
+  private static final Pattern UNSAFE = Pattern.compile("[\"'<>&\\\\`/:?\\x00-\\x08\\x0a-\\x1f\\x7f]");
 
   private FenceInfo() {}
 
   /** {@code text} with every fence info string made safe; findings go to {@code report}. */
-  static String clean(String text, Report report) {
+  public static String clean(String text, Report report) {
     if (text.indexOf("```") < 0 && text.indexOf("~~~") < 0) {
       return text;
     }

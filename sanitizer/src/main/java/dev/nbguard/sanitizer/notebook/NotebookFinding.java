@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param cell the cell's index, or -1 for notebook-level metadata
  * @param output the output's index in {@code outputs} (its index before anything was removed), or
  *     -1 for attachments and metadata
- * @param where {@code outputs}, {@code attachments/NAME} or {@code metadata.widgets}
+ * @param where {@code outputs}, {@code attachments/NAME}, {@code source} (a Markdown cell's),
+ *     {@code metadata.widgets} or {@code metadata.language_info}
  * @param finding what was done
  */
 public record NotebookFinding(int cell, int output, String where, Finding finding) {

@@ -7,15 +7,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nbguard.sanitizer.Action;
 import dev.nbguard.sanitizer.Finding;
 import dev.nbguard.sanitizer.OutputPolicy;
+import dev.nbguard.sanitizer.Report;
 import dev.nbguard.sanitizer.SanitizedOutput;
+import dev.nbguard.sanitizer.markdown.FenceInfo;
 import dev.nbguard.sanitizer.widget.SanitizedWidgetDocument;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Applies an {@link OutputPolicy} to a stored notebook (nbformat 4): every code cell's outputs,
- * every cell's attachments and the notebook's widget state. Sources, metadata and everything
- * else are left as they are. Immutable and thread-safe.
+ * every cell's attachments and the notebook's widget state. Two things classic Notebook 6 loads
+ * as RequireJS modules are made safe too: {@code metadata.language_info} ({@link LanguageInfo})
+ * and the fence info strings of Markdown cells ({@link FenceInfo}; classic highlights them before
+ * its own sanitizer runs). Other sources, metadata and everything else are left as they are.
+ * Immutable and thread-safe.
  */
 public final class NotebookSanitizer {
   static final String WIDGET_STATE = "application/vnd.jupyter.widget-state+json";
@@ -42,8 +47,11 @@ public final class NotebookSanitizer {
     ArrayNode cells = (ArrayNode) out.get("cells");
     for (int i = 0; i < cells.size(); i++) {
       if (cells.get(i) instanceof ObjectNode cell) {
-        if ("code".equals(cell.path("cell_type").asText(""))) {
+        String type = cell.path("cell_type").asText("");
+        if ("code".equals(type)) {
           outputs(i, cell, findings);
+        } else if ("markdown".equals(type)) {
+          markdownSource(i, cell, findings);
         }
         if (cell.has("attachments")) {
           attachments.sanitize(i, cell, findings);
@@ -51,6 +59,7 @@ public final class NotebookSanitizer {
       }
     }
     widgetState(out, findings);
+    languageInfo(out, findings);
     return new SanitizedNotebook(out, findings, !out.equals(notebook));
   }
 
@@ -96,6 +105,65 @@ public final class NotebookSanitizer {
       r.output().ifPresent(kept::add);
     }
     cell.set("outputs", kept);
+  }
+
+  /**
+   * A Markdown cell's fence info strings (a string or nbformat's list of lines, kept in its form).
+   */
+  private static void markdownSource(int cellIndex, ObjectNode cell, List<NotebookFinding> findings) {
+    JsonNode source = cell.get("source");
+    boolean lines = source != null && source.isArray();
+    if (source == null || !(source.isTextual() || lines)) {
+      return;
+    }
+    String text = lines ? joined((ArrayNode) source) : source.textValue();
+    if (text == null) {
+      return; // a list with a non-string line: not nbformat, left alone like other sources
+    }
+    Report report = new Report("text/markdown");
+    String cleaned = FenceInfo.clean(text, report);
+    if (cleaned.equals(text)) {
+      return;
+    }
+    cell.set("source", lines ? splitLines(cleaned) : JSON.textNode(cleaned));
+    for (Finding f : report.findings()) {
+      findings.add(new NotebookFinding(cellIndex, -1, "source", f));
+    }
+  }
+
+  private static String joined(ArrayNode lines) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonNode line : lines) {
+      if (!line.isTextual()) {
+        return null;
+      }
+      sb.append(line.textValue());
+    }
+    return sb.toString();
+  }
+
+  private static ArrayNode splitLines(String text) {
+    ArrayNode out = JSON.arrayNode();
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        out.add(text.substring(start, i + 1));
+        start = i + 1;
+      }
+    }
+    if (start < text.length()) {
+      out.add(text.substring(start));
+    }
+    return out;
+  }
+
+  /** {@code metadata.language_info}: see {@link LanguageInfo}. */
+  private static void languageInfo(ObjectNode nb, List<NotebookFinding> findings) {
+    if (nb.path("metadata").path("language_info") instanceof ObjectNode info) {
+      for (Finding f : LanguageInfo.clean(info)) {
+        findings.add(new NotebookFinding(-1, -1, "metadata.language_info", f));
+      }
+    }
   }
 
   /**

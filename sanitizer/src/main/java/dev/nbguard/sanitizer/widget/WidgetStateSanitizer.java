@@ -43,6 +43,9 @@ import java.util.Set;
  *       backslashes or comments is removed.
  *   <li>Output widget ({@code OutputModel}): {@code outputs} go through the output policy; their
  *       findings keep their own MIME types.
+ *   <li>{@code widget.link.target}: a {@code LinkModel}/{@code DirectionalLinkModel} that would
+ *       copy values into a field this policy sanitizes, or into a model the caller does not know,
+ *       is dropped ({@link WidgetLinks}).
  * </ul>
  */
 public final class WidgetStateSanitizer {
@@ -65,11 +68,22 @@ public final class WidgetStateSanitizer {
    * not allowed; the model name decides which fields carry HTML.
    */
   public SanitizedWidget sanitizeModel(String modelModule, String modelName, ObjectNode state) {
-    Report report = new Report(MIME_TYPE);
-    return new SanitizedWidget(sanitizeModel(modelModule, modelName, state, report), report.findings());
+    return sanitizeModel(modelModule, modelName, state, ModelNames.NONE);
   }
 
-  private Optional<ObjectNode> sanitizeModel(String module, String name, ObjectNode state, Report report) {
+  /**
+   * As {@link #sanitizeModel(String, String, ObjectNode)}; {@code models} names the models a link
+   * state refers to (see {@link WidgetLinks}: a link to an unknown model is dropped).
+   */
+  public SanitizedWidget sanitizeModel(String modelModule, String modelName, ObjectNode state,
+      ModelNames models) {
+    Report report = new Report(MIME_TYPE);
+    return new SanitizedWidget(sanitizeModel(modelModule, modelName, state, models, report),
+        report.findings());
+  }
+
+  private Optional<ObjectNode> sanitizeModel(String module, String name, ObjectNode state,
+      ModelNames models, Report report) {
     if (module == null || !modules.contains(module)) {
       report.add(Action.DROP, "widget.module.not-allowed", module + " (" + name + ")");
       return Optional.empty();
@@ -85,6 +99,11 @@ public final class WidgetStateSanitizer {
     String inState = textOrNull(state, "_model_name");
     if (inState != null) {
       names.add(inState);
+    }
+    Optional<String> link = WidgetLinks.problem(names, state, models);
+    if (link.isPresent()) {
+      report.add(Action.DROP, "widget.link.target", link.get());
+      return Optional.empty();
     }
     ObjectNode copy = state.deepCopy();
     fields.apply(names, copy, report);
@@ -127,10 +146,12 @@ public final class WidgetStateSanitizer {
     copyInt(doc, out, "version_major", report);
     copyInt(doc, out, "version_minor", report);
     ObjectNode models = JSON.objectNode();
-    Iterator<Map.Entry<String, JsonNode>> it = doc.path("state").fields();
+    JsonNode in = doc.path("state");
+    ModelNames names = id -> nameIn(in.path(id));
+    Iterator<Map.Entry<String, JsonNode>> it = in.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
-      model(e.getKey(), e.getValue(), report).ifPresent(m -> models.set(e.getKey(), m));
+      model(e.getKey(), e.getValue(), names, report).ifPresent(m -> models.set(e.getKey(), m));
     }
     out.set("state", models);
     doc.fieldNames().forEachRemaining(k -> {
@@ -141,7 +162,7 @@ public final class WidgetStateSanitizer {
     return new SanitizedWidgetDocument(out, report.findings());
   }
 
-  private Optional<ObjectNode> model(String id, JsonNode entry, Report report) {
+  private Optional<ObjectNode> model(String id, JsonNode entry, ModelNames names, Report report) {
     if (!WidgetViewValidator.MODEL_ID.matcher(id).matches() || !entry.isObject()
         || !entry.path("model_module").isTextual() || !entry.path("model_name").isTextual()
         || !entry.path("state").isObject()) {
@@ -150,7 +171,7 @@ public final class WidgetStateSanitizer {
     }
     String module = entry.path("model_module").textValue();
     String name = entry.path("model_name").textValue();
-    Optional<ObjectNode> state = sanitizeModel(module, name, (ObjectNode) entry.path("state"), report);
+    Optional<ObjectNode> state = sanitizeModel(module, name, (ObjectNode) entry.path("state"), names, report);
     if (state.isEmpty()) {
       return Optional.empty();
     }
@@ -173,6 +194,14 @@ public final class WidgetStateSanitizer {
       }
     });
     return Optional.of(out);
+  }
+
+  /** A stored model's name; unknown when its state names another one. */
+  private static Optional<String> nameIn(JsonNode entry) {
+    String name = entry.path("model_name").textValue();
+    JsonNode inState = entry.path("state").path("_model_name");
+    return inState.isMissingNode() || inState.isNull() || name == null || name.equals(inState.textValue())
+        ? Optional.ofNullable(name) : Optional.empty();
   }
 
   private static void copyInt(JsonNode from, ObjectNode to, String key, Report report) {

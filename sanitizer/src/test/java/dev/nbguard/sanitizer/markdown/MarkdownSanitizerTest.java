@@ -341,6 +341,25 @@ class MarkdownSanitizerTest {
     assertTrue(out.contains("alert(1)"), "the words stay, only what breaks out goes: " + out);
   }
 
+  /**
+   * Classic Notebook loads {@code codemirror/mode/INFO/INFO} with RequireJS to highlight a fenced
+   * block: {@code :} or {@code ?} make the module id a URL, {@code ..} segments climb out.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "```../../data:,alert(1)%2F%2F\nx\n```",
+      "~~~ ../../data:,alert(1)%2F%2F\nx\n~~~",
+      "> ```../../da\tta:,alert(1)%2F%2F\n> x\n> ```",
+      "```a/../../../../../files/evil\nx\n```",
+      "```x?y\nx\n```"})
+  void fenceInfoStringsCannotBecomeAModuleUrl(String md) {
+    Report report = new Report("text/markdown");
+    String out = clean(md, report);
+    assertTrue(rules(report).contains("markdown.fence.info"), rules(report).toString());
+    String info = out.split("\n")[0].replaceFirst("^[ >]*(`{3,}|~{3,})", "");
+    assertFalse(info.matches(".*[/:?].*"), out);
+  }
+
   @Test
   void ordinaryFenceInfoStringsStayAsTheyAre() {
     String md = "```python\nx = 1\n```\n\n~~~{r, echo=FALSE}\nplot(x)\n~~~\n\n```c++ title=main.cpp\n```\n";

@@ -142,4 +142,55 @@ class NotebookSanitizerTest {
     assertEquals("cell 3, output 0, text/html: html.attribute.event-handler"
         + " (<img src=x onerror=alert(1)>)", f.describe());
   }
+
+  private static JsonNode notebook(String cells, String languageInfo) throws IOException {
+    return NotebookJson.read("{\"cells\": " + cells + ", \"metadata\": {\"language_info\": "
+        + languageInfo + "}, \"nbformat\": 4, \"nbformat_minor\": 5}");
+  }
+
+  /** Classic Notebook loads {@code codemirror/mode/MODE/MODE} with RequireJS when it opens a notebook. */
+  @Test
+  void languageInfoCannotMakeClassicNotebookLoadAScript() throws IOException {
+    JsonNode nb = notebook("[]", "{\"name\": \"../../data:,alert(1)\", "
+        + "\"codemirror_mode\": \"../../data:,alert(1)%2F%2F\", \"version\": \"3.11\"}");
+    SanitizedNotebook r = sanitizer.sanitize(nb);
+    assertEquals("{\"name\":\"\",\"version\":\"3.11\"}", r.notebook().at("/metadata/language_info").toString());
+    assertTrue(r.findings().stream().allMatch(f -> f.where().equals("metadata.language_info")),
+        () -> r.findings().toString());
+    assertEquals(2, r.findings().size(), () -> r.findings().toString());
+    for (String mode : List.of("{\"name\": \"x\", \"mode\": \"/files/evil\", \"mime\": \"text/x\"}",
+        "{\"name\": [\"../../data:,alert(1)\"]}", "\"x?y\"", "\"a/../../b\"", "\"text/x-py:x\"")) {
+      JsonNode info = sanitizer.sanitize(notebook("[]", "{\"name\": \"python\", \"codemirror_mode\": " + mode + "}"))
+          .notebook().at("/metadata/language_info");
+      assertEquals("{\"name\":\"python\"}", info.toString(), mode);
+    }
+  }
+
+  @Test
+  void ordinaryLanguageInfoIsKept() throws IOException {
+    for (String info : List.of(
+        "{\"name\": \"python\", \"codemirror_mode\": {\"name\": \"ipython\", \"version\": 3}}",
+        "{\"name\": \"C++17\", \"codemirror_mode\": \"text/x-c++src\"}",
+        "{\"name\": \"Wolfram Language\", \"codemirror_mode\": \"mathematica\"}",
+        "{\"name\": \"R\", \"codemirror_mode\": \"r\", \"file_extension\": \".r\"}")) {
+      JsonNode nb = notebook("[]", info);
+      SanitizedNotebook r = sanitizer.sanitize(nb);
+      assertFalse(r.changed(), () -> info + " " + r.findings());
+    }
+  }
+
+  /** Classic Notebook highlights a Markdown cell's fenced blocks before its own sanitizer runs. */
+  @Test
+  void markdownCellFenceInfoCannotNameAModuleUrl() throws IOException {
+    JsonNode nb = notebook("[{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": "
+        + "[\"Text\\n\", \"```../../data:,alert(1)%2F%2F\\n\", \"x\\n\", \"```\"]},"
+        + "{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": \"```python\\nx\\n```\"}]",
+        "{\"name\": \"python\"}");
+    SanitizedNotebook r = sanitizer.sanitize(nb);
+    assertEquals("[\"Text\\n\",\"```....data,alert(1)%2F%2F\\n\",\"x\\n\",\"```\"]",
+        r.notebook().at("/cells/0/source").toString());
+    assertEquals(nb.at("/cells/1"), r.notebook().at("/cells/1"));
+    assertTrue(r.findings().stream().anyMatch(f -> f.cell() == 0 && f.where().equals("source")
+        && f.finding().rule().equals("markdown.fence.info")), () -> r.findings().toString());
+  }
 }

@@ -186,6 +186,32 @@ class WidgetStateSanitizerTest {
         rules(out.findings()));
   }
 
+  /** jsdlink/jslink copy values in the browser: Text.value (plain) into HTML.value (innerHTML). */
+  @Test
+  void dropsLinksThatWouldCopyValuesIntoSanitizedFieldsOrUnknownModels() {
+    String m = "'model_module':'" + C + "','model_module_version':'2.0.0'";
+    JsonNode doc = json("{'version_major':2,'version_minor':0,'state':{"
+        + "'t':{'model_name':'TextModel'," + m + ",'state':{'value':'<img src=x onerror=alert(1)>'}},"
+        + "'h':{'model_name':'HTMLModel'," + m + ",'state':{'value':'hi'}},"
+        + "'s':{'model_name':'IntSliderModel'," + m + ",'state':{'value':7}},"
+        + "'n':{'model_name':'IntTextModel'," + m + ",'state':{'value':3}},"
+        + "'d1':{'model_name':'DirectionalLinkModel'," + m + ",'state':{'source':['IPY_MODEL_t','value'],'target':['IPY_MODEL_h','value']}},"
+        + "'d2':{'model_name':'DirectionalLinkModel'," + m + ",'state':{'source':['IPY_MODEL_t','value'],'target':['IPY_MODEL_s','description']}},"
+        + "'d3':{'model_name':'DirectionalLinkModel'," + m + ",'state':{'source':['IPY_MODEL_t','value'],'target':['IPY_MODEL_gone','value']}},"
+        + "'l1':{'model_name':'LinkModel'," + m + ",'state':{'source':['IPY_MODEL_h','value'],'target':['IPY_MODEL_t','value']}},"
+        + "'ok':{'model_name':'LinkModel'," + m + ",'state':{'source':['IPY_MODEL_s','value'],'target':['IPY_MODEL_n','value']}},"
+        + "'ok2':{'model_name':'DirectionalLinkModel'," + m + ",'state':{'source':['IPY_MODEL_h','value'],'target':['IPY_MODEL_t','value']}}}}");
+    SanitizedWidgetDocument out = widgets.sanitizeNotebookState(doc);
+    assertEquals(List.of("t", "h", "s", "n", "ok", "ok2"), iterable(out.document().path("state").fieldNames()));
+    assertEquals(List.of("widget.link.target", "widget.link.target", "widget.link.target", "widget.link.target"),
+        rules(out.findings()));
+    assertEquals(doc.at("/state/ok"), out.document().at("/state/ok"));
+    // a link update on its own (a kernel comm) names models the caller has to know
+    assertTrue(widgets.sanitizeModel(C, "LinkModel", json("{'target':['IPY_MODEL_n','value']}")).state().isEmpty());
+    assertTrue(widgets.sanitizeModel(C, "LinkModel", json("{'target':['IPY_MODEL_n','value']}"),
+        id -> java.util.Optional.of("IntTextModel")).state().isPresent());
+  }
+
   @Test
   void refusesBuffersThatWouldReplaceSanitizedFields() {
     JsonNode doc = json("{'version_major':2,'version_minor':0,'state':{"
