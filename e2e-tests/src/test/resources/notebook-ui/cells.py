@@ -44,6 +44,20 @@ HTML('<div class="widget-html jupyter-widgets"><details open ontoggle="%s"><summ
 import ipywidgets
 ipywidgets.HTML(value='<b>ipywidget</b><img src=x onerror="%s">' % pwn('ipywidget'))
 
+# %% markdown-fence-module attack direct=classic
+# classic Notebook loads a fenced block's mode as the RequireJS module codemirror/mode/INFO/INFO:
+# '..' climbs out and ':' makes it a URL, here a data: script (JupyterLab only shows the block)
+import urllib.parse
+Markdown('**markdown-fence-module**\n\n```../../data:,%s%%2F%%2F\nx = 1\n```\n'
+         % urllib.parse.quote(pwn('markdown-fence-module'), safe=''))
+
+# %% ipywidget-link attack direct=classic only=classic
+# jsdlink copies the Text's value, plain text to the policy, into HTML.value in the browser
+_src = ipywidgets.Text(value='<img src=x onerror="%s">' % pwn('ipywidget-link'))
+_dst = ipywidgets.HTML(value='<b>ipywidget-link</b>')
+ipywidgets.jsdlink((_src, 'value'), (_dst, 'value'))
+_dst
+
 # %% kernel-api attack direct=lab,classic
 import json
 code = "open(%r, 'w').write('pwned by output')" % '{{PWN_FILE}}'
