@@ -24,7 +24,10 @@ import org.commonmark.parser.Parser;
  *
  * <ol>
  *   <li>LaTeX: the {@link LatexSanitizer} rules over the whole text (math can sit anywhere
- *       marked and JupyterLab's math extraction disagree about), {@code latex.*}.
+ *       marked and JupyterLab's math extraction disagree about), {@code latex.*}; a {@code "}
+ *       inside a math region JupyterLab would pull out ({@link MathSpans}) becomes
+ *       <code>&#92;unicode{x22}</code> ({@code markdown.math.quote}), since the region's text
+ *       is put back unescaped wherever marked wrote its placeholder, attribute values included.
  *   <li>Fence info strings: what could leave JupyterLab's {@code class="language-…"} is removed
  *       ({@link FenceInfo}, {@code markdown.fence.info}).
  *   <li>commonmark-java (GFM tables, source spans): raw HTML blocks and inline tags go through
@@ -91,7 +94,7 @@ public final class MarkdownSanitizer implements RepresentationSanitizer {
 
   /** Steps 1 to 3 of the class comment. */
   String sanitizeText(String in, Report report) {
-    String text = FenceInfo.clean(latex.clean(in, report), report);
+    String text = FenceInfo.clean(MathQuotes.clean(latex.clean(in, report), report), report);
     boolean parsed = parseable(text);
     if ((text.indexOf('<') >= 0 || text.indexOf('[') >= 0) && parsed) {
       Node document = parser.parse(text);

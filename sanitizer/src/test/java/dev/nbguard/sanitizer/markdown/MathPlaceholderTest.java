@@ -1,0 +1,80 @@
+package dev.nbguard.sanitizer.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.nbguard.sanitizer.Action;
+import dev.nbguard.sanitizer.PolicyConfig;
+import dev.nbguard.sanitizer.Preset;
+import dev.nbguard.sanitizer.Report;
+import dev.nbguard.sanitizer.Representation;
+import dev.nbguard.sanitizer.UrlPolicy;
+import dev.nbguard.sanitizer.html.HtmlSanitizer;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** JupyterLab's removeMath/replaceMath: math put back unescaped where marked wrote its placeholder. */
+class MathPlaceholderTest {
+  private static final PolicyConfig CONFIG = PolicyConfig.builder(Preset.DEFAULT).build();
+  private static final UrlPolicy URLS = new UrlPolicy(CONFIG.urlSchemes());
+  private final MarkdownSanitizer markdown = new MarkdownSanitizer(new HtmlSanitizer(CONFIG, URLS), URLS);
+
+  private String clean(String md) {
+    Representation in = new Representation("text/markdown", TextNode.valueOf(md), null);
+    return markdown.sanitize(in, Action.SANITIZE, new Report("text/markdown"))
+        .map(Representation::text).orElse("");
+  }
+
+  /** The regions of {@code removeMath} (checked against JupyterLab 4.6 in node). */
+  @Test
+  void findsTheRegionsJupyterLabFinds() {
+    assertEquals(List.of("$a$", "$$b$$"), regions("x $a$ y $$b$$"));
+    assertEquals(List.of("\\\\(c\\\\)"), regions("p \\\\(c\\\\) q"));
+    assertEquals(List.of("\\begin{x}d\\end{x}"), regions("\\begin{x}d\\end{x}"));
+    assertEquals(List.of(), regions("`$a$` and\n```\n$b$\n```\n"));
+    assertEquals(List.of(), regions("$a\n\nb$"));
+    assertEquals(List.of("$a\r\nb$"), regions("$a\r\nb$"));
+    assertEquals(List.of("${a$}$"), regions("${a$}$"));
+  }
+
+  private static List<String> regions(String text) {
+    return MathSpans.find(text).stream().map(s -> text.substring(s[0], s[1])).toList();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "![$\" onerror=\"alert(1)//$](x)",
+      "![a](x '$\" onerror=\"alert(1)//$')",
+      "[a]($\"onmouseover=\"alert(1)//$)",
+      "[a]\n\n[a]: x '$\" onmouseover=\"alert(1)//$'",
+      "<http://x/$\"onmouseover=\"alert(1)//$>",
+      "![\\\\(\"onerror=\"alert(1)//\\\\)](x)",
+      "| a |\n|---|\n| ![$\" onerror=\"alert(1)//$](x) |"})
+  void noQuoteLeftInMath(String md) {
+    String out = clean(md);
+    for (int[] s : MathSpans.find(out)) {
+      assertFalse(out.substring(s[0], s[1]).contains("\""), out);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "<img src=x title=$> onerror=alert(1) x=$>",
+      "<b title=$> onmouseover=alert(1) x=$>hover</b>",
+      "<div title=$> onmouseover=alert(1) x=$>\nhover\n</div>",
+      "<button title=$> data-commandlinker-command=help:about x=$>go</button>"})
+  void tagEndingInsideMathIsEscaped(String md) {
+    String out = clean(md);
+    assertTrue(out.startsWith("&lt;"), out);
+  }
+
+  @Test
+  void ordinaryMathIsUntouched() {
+    String md = "If $a > b$ and $f'(x) = \\frac{1}{2}$, then <b>bold</b> and ![a plot](x.png \"title\").";
+    assertEquals(md, clean(md));
+  }
+}
