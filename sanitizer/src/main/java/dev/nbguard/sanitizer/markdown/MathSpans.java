@@ -25,25 +25,15 @@ public final class MathSpans {
       "(\\$\\$?|\\\\(?:begin|end)\\{[a-z]*\\*?}|\\\\[{}$]|[{}]|(?:\\n" + JS_SPACE
           + "*)+|@@\\d+@@|\\\\\\\\[()\\[\\]])",
       Pattern.CASE_INSENSITIVE);
-  private static final Pattern FENCE = Pattern.compile(
-      "(?m)^(?<fence>`{3,}|~{3,})[^`\\n]*\\n([\\s\\S]*?)^\\k<fence>`*$");
-  private static final Pattern CODE_SPAN =
-      Pattern.compile("(?m)(^|[^\\\\])(`+)([^\\n]*?[^`\\n])\\2(?!`)");
   private static final Pattern TWO_LINES = Pattern.compile("\\n[^\\n\\r\\u2028\\u2029]*\\n");
   /** Stands for a {@code $} JupyterLab hid as {@code ~D}: matches nothing in {@link #MATHSPLIT}. */
   private static final char HIDDEN_DOLLAR = '\u0000';
-  /**
-   * JupyterLab's code-span expression backtracks (quadratic in a line's length); longer texts
-   * with code are not searched and {@link #find} throws, so the caller drops them (fail closed).
-   */
-  public static final int CODE_SEARCH_LIMIT = 8 * 1024;
 
   private MathSpans() {}
 
   /**
-   * The {start, end} offsets in {@code text} of each math region, in order.
-   *
-   * @throws IllegalStateException when the text has code and is over {@link #CODE_SEARCH_LIMIT}
+   * The {start, end} offsets in {@code text} of each math region, in order. Near-linear time
+   * (see {@link CodeDollars}).
    */
   public static List<int[]> find(String text) {
     if (text.indexOf('$') < 0 && text.indexOf('\\') < 0) {
@@ -87,24 +77,7 @@ public final class MathSpans {
     if (text.indexOf('`') < 0 && !text.contains("~~~")) {
       return text;
     }
-    if (text.length() > CODE_SEARCH_LIMIT) {
-      throw new IllegalStateException("Markdown with math and code too long to check");
-    }
-    String fenced = hideIn(FENCE, text);
-    return hideIn(CODE_SPAN, fenced);
-  }
-
-  private static String hideIn(Pattern pattern, String text) {
-    StringBuilder sb = new StringBuilder(text);
-    Matcher m = pattern.matcher(text);
-    while (m.find()) {
-      for (int i = m.start(); i < m.end(); i++) {
-        if (sb.charAt(i) == '$') {
-          sb.setCharAt(i, HIDDEN_DOLLAR);
-        }
-      }
-    }
-    return sb.toString();
+    return CodeDollars.hide(text, HIDDEN_DOLLAR);
   }
 
   /** removeMath's loop over the split text; regions as offsets into {@code text}. */

@@ -72,6 +72,56 @@ class MathPlaceholderTest {
     assertTrue(out.startsWith("&lt;"), out);
   }
 
+  /** JupyterLab's own expressions (latex.ts), as the reference for {@link CodeDollars}. */
+  private static final java.util.regex.Pattern FENCE = java.util.regex.Pattern.compile(
+      "(?m)^(?<fence>`{3,}|~{3,})[^`\\n]*\\n([\\s\\S]*?)^\\k<fence>`*$");
+  private static final java.util.regex.Pattern CODE_SPAN =
+      java.util.regex.Pattern.compile("(?m)(^|[^\\\\])(`+)([^\\n]*?[^`\\n])\\2(?!`)");
+
+  private static List<String> matches(java.util.regex.Pattern p, String t) {
+    List<String> out = new java.util.ArrayList<>();
+    var m = p.matcher(t);
+    while (m.find()) {
+      out.add(m.start() + ".." + m.end());
+    }
+    return out;
+  }
+
+  private static List<String> ranges(List<int[]> r) {
+    return r.stream().map(a -> a[0] + ".." + a[1]).toList();
+  }
+
+  @Test
+  void codeScannerMatchesJupyterLabsExpressions() {
+    java.util.Random random = new java.util.Random(42);
+    String alphabet = "```~~~$\\\na ";
+    for (int n = 0; n < 200_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      int len = random.nextInt(24);
+      for (int i = 0; i < len; i++) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String t = sb.toString();
+      assertEquals(matches(FENCE, t), ranges(CodeDollars.fences(t)), () -> "fences of " + t);
+      assertEquals(matches(CODE_SPAN, t), ranges(CodeDollars.codeSpans(t)), () -> "spans of " + t);
+    }
+  }
+
+  @Test
+  void codeScannerIsFastOnPathologicalText() {
+    StringBuilder sb = new StringBuilder();
+    for (int k = 1; sb.length() < 2_000_000; k++) {
+      sb.append("`".repeat(k % 2000 + 1)).append("a$");
+      if (k % 3000 == 0) {
+        sb.append("\n~~~~~~~~~~x\n");
+      }
+    }
+    String t = sb.append('"').toString();
+    long start = System.nanoTime();
+    MathSpans.find(t);
+    assertTrue(System.nanoTime() - start < 5_000_000_000L, "too slow");
+  }
+
   @Test
   void ordinaryMathIsUntouched() {
     String md = "If $a > b$ and $f'(x) = \\frac{1}{2}$, then <b>bold</b> and ![a plot](x.png \"title\").";
