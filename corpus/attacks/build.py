@@ -704,6 +704,9 @@ def markdown_cases():
         ("math-quote-refdef-01", "rt3-md-math-quote-04", "reference definition title", "[a]\n\n[a]: x '$\" onmouseover=\"{p}//$'"),
         ("math-quote-autolink-01", "rt3-md-math-quote-05", "autolink", '<http://x/$"onmouseover="{p}//$>'),
         ("math-quote-paren-alt-01", "rt3-md-math-quote-06", "image alt text, \\\\( delimiters", '![\\\\("onerror="{p}//\\\\)](x)'),
+        ("math-quote-bracket-alt-01", "rt3-md-math-quote-07", "image alt text, \\\\[ delimiters", '![\\\\["onerror="{p}//\\\\]](x)'),
+        ("math-quote-forged-01", "rt3-md-math-quote-08", "a @@0@\\@ that marked unescapes into alt copies the first math region there", '$" onerror="{p}//$ ![@@0@\\@](x)'),
+        ("math-gt-after-code-01", "rt3-md-math-gt-04", "raw <img> after a code span: > inside math", "`x` <img src=x title=$> onerror={p} x=$>"),
         ("math-gt-img-01", "rt3-md-math-gt-01", "raw <img>: > inside math", "<img src=x title=$> onerror={p} x=$>"),
         ("math-gt-block-01", "rt3-md-math-gt-02", "raw HTML block <div>: > inside math", "<div title=$> onmouseover={p} x=$>\nhover\n</div>"),
     ]
