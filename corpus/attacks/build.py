@@ -713,6 +713,16 @@ def markdown_cases():
     for cid, rt, desc, tpl in math_placeholder:
         c.add(cid, RT(rt) + "markdown math placeholder put back unescaped (" + desc + ")",
               (lambda t: lambda i: {"text/markdown": t.replace("{p}", P(i))})(tpl))
+    # nbguard's own rewrite of raw HTML inside math (ids prefixed, attributes dropped, links given
+    # rel/target) writes attribute values in " quotes: inside an image's alt they end it
+    math_rewrite = [
+        ("math-rewrite-id-01", "rt3-md-math-rewrite-01", "id prefixed", "![$<b id=a> onerror={p}// x=$](x)"),
+        ("math-rewrite-drop-01", "rt3-md-math-rewrite-02", "unknown attribute dropped", "![$<b title=a foo=1> onerror={p}// x=$](x)"),
+        ("math-rewrite-link-01", "rt3-md-math-rewrite-03", "link given rel and target", "![$<a href=y> onerror={p}// x=$](x)"),
+    ]
+    for cid, rt, desc, tpl in math_rewrite:
+        c.add(cid, "NOT-RAW: executes only after an HTML rewrite; " + RT(rt) + "raw HTML in math in image alt text, " + desc,
+              (lambda t: lambda i: {"text/markdown": t.replace("{p}", P(i))})(tpl))
     c.add("math-gt-cmd-01", RT("rt3-md-math-gt-03") + "markdown math placeholder put back unescaped (raw <button>: > inside math adds data-commandlinker-command)",
           {"text/markdown": "<button title=$> data-commandlinker-command=help:about x=$>go</button>"})
     c.add("isolated-raw-img-01", RT("rt-isolated-md-01") + "markdown with metadata isolated=true (same-origin iframe): raw <img onerror>",

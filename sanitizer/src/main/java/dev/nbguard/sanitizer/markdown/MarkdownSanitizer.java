@@ -27,7 +27,8 @@ import org.commonmark.parser.Parser;
  *       marked and JupyterLab's math extraction disagree about), {@code latex.*}; a {@code "}
  *       inside a math region JupyterLab would pull out ({@link MathSpans}) becomes
  *       <code>&#92;unicode{x22}</code> ({@code markdown.math.quote}), since the region's text
- *       is put back unescaped wherever marked wrote its placeholder, attribute values included.
+ *       is put back unescaped wherever marked wrote its placeholder, attribute values included
+ *       (again after step 3: the HTML policy's rewrites add quotes of their own).
  *   <li>Fence info strings: what could leave JupyterLab's {@code class="language-…"} is removed
  *       ({@link FenceInfo}, {@code markdown.fence.info}).
  *   <li>commonmark-java (GFM tables, source spans): raw HTML blocks and inline tags go through
@@ -101,6 +102,9 @@ public final class MarkdownSanitizer implements RepresentationSanitizer {
       MarkdownEdits edits = new MarkdownEdits(text, html, urls, report);
       document.accept(edits);
       text = Edit.apply(text, edits.edits());
+      // the HTML policy's rewrites quote attribute values with ": inside math they would end
+      // the alt/title marked writes the math into
+      text = MathQuotes.clean(text, report);
     }
     List<int[]> code = parsed && PlainCode.mayContain(text)
         ? PlainCode.ranges(parser.parse(text), text)

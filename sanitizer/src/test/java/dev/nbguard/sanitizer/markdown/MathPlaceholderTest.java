@@ -53,7 +53,10 @@ class MathPlaceholderTest {
       "[a]\n\n[a]: x '$\" onmouseover=\"alert(1)//$'",
       "<http://x/$\"onmouseover=\"alert(1)//$>",
       "![\\\\(\"onerror=\"alert(1)//\\\\)](x)",
-      "| a |\n|---|\n| ![$\" onerror=\"alert(1)//$](x) |"})
+      "| a |\n|---|\n| ![$\" onerror=\"alert(1)//$](x) |",
+      "![$<b id=a> onerror=alert(1)// x=$](x)",
+      "![$<b title=a foo=1> onerror=alert(1)// x=$](x)",
+      "![$<a href=y> onerror=alert(1)// x=$](x)"})
   void noQuoteLeftInMath(String md) {
     String out = clean(md);
     for (int[] s : MathSpans.find(out)) {
