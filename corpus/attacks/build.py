@@ -700,6 +700,37 @@ def markdown_cases():
     for cid, rt, desc, tpl in autolink_attr:
         c.add(cid, RT(rt) + "markdown HTML block ending inside title=\"…\", closed by the quote of a " + desc,
               (lambda t: lambda i: {"text/markdown": t.replace("{p}", P(i))})(tpl))
+    # JupyterLab's removeMath pulls $…$ out before marked runs and puts it back with only & < >
+    # escaped: a " in the math ends the attribute marked wrote the placeholder into, and a > in
+    # the math no longer ends a raw HTML tag (what follows becomes its attributes)
+    math_placeholder = [
+        ("math-quote-alt-01", "rt3-md-math-quote-01", "image alt text", '![$" onerror="{p}//$](x)'),
+        ("math-quote-img-title-01", "rt3-md-math-quote-02", "image title", "![a](x '$\" onerror=\"{p}//$')"),
+        ("math-quote-href-01", "rt3-md-math-quote-03", "link destination", '[a]($"onmouseover="{p}//$)'),
+        ("math-quote-refdef-01", "rt3-md-math-quote-04", "reference definition title", "[a]\n\n[a]: x '$\" onmouseover=\"{p}//$'"),
+        ("math-quote-autolink-01", "rt3-md-math-quote-05", "autolink", '<http://x/$"onmouseover="{p}//$>'),
+        ("math-quote-paren-alt-01", "rt3-md-math-quote-06", "image alt text, \\\\( delimiters", '![\\\\("onerror="{p}//\\\\)](x)'),
+        ("math-quote-bracket-alt-01", "rt3-md-math-quote-07", "image alt text, \\\\[ delimiters", '![\\\\["onerror="{p}//\\\\]](x)'),
+        ("math-quote-forged-01", "rt3-md-math-quote-08", "a @@0@\\@ that marked unescapes into alt copies the first math region there", '$" onerror="{p}//$ ![@@0@\\@](x)'),
+        ("math-gt-after-code-01", "rt3-md-math-gt-04", "raw <img> after a code span: > inside math", "`x` <img src=x title=$> onerror={p} x=$>"),
+        ("math-gt-img-01", "rt3-md-math-gt-01", "raw <img>: > inside math", "<img src=x title=$> onerror={p} x=$>"),
+        ("math-gt-block-01", "rt3-md-math-gt-02", "raw HTML block <div>: > inside math", "<div title=$> onmouseover={p} x=$>\nhover\n</div>"),
+    ]
+    for cid, rt, desc, tpl in math_placeholder:
+        c.add(cid, RT(rt) + "markdown math placeholder put back unescaped (" + desc + ")",
+              (lambda t: lambda i: {"text/markdown": t.replace("{p}", P(i))})(tpl))
+    # nbguard's own rewrite of raw HTML inside math (ids prefixed, attributes dropped, links given
+    # rel/target) writes attribute values in " quotes: inside an image's alt they end it
+    math_rewrite = [
+        ("math-rewrite-id-01", "rt3-md-math-rewrite-01", "id prefixed", "![$<b id=a> onerror={p}// x=$](x)"),
+        ("math-rewrite-drop-01", "rt3-md-math-rewrite-02", "unknown attribute dropped", "![$<b title=a foo=1> onerror={p}// x=$](x)"),
+        ("math-rewrite-link-01", "rt3-md-math-rewrite-03", "link given rel and target", "![$<a href=y> onerror={p}// x=$](x)"),
+    ]
+    for cid, rt, desc, tpl in math_rewrite:
+        c.add(cid, "NOT-RAW: executes only after an HTML rewrite; " + RT(rt) + "raw HTML in math in image alt text, " + desc,
+              (lambda t: lambda i: {"text/markdown": t.replace("{p}", P(i))})(tpl))
+    c.add("math-gt-cmd-01", RT("rt3-md-math-gt-03") + "markdown math placeholder put back unescaped (raw <button>: > inside math adds data-commandlinker-command)",
+          {"text/markdown": "<button title=$> data-commandlinker-command=help:about x=$>go</button>"})
     c.add("isolated-raw-img-01", RT("rt-isolated-md-01") + "markdown with metadata isolated=true (same-origin iframe): raw <img onerror>",
           lambda i: {"text/markdown": '<img src=x onerror="%s">' % P(i)}, {"text/markdown": {"isolated": True}})
     return c

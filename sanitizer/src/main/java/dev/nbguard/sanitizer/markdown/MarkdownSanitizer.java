@@ -24,7 +24,11 @@ import org.commonmark.parser.Parser;
  *
  * <ol>
  *   <li>LaTeX: the {@link LatexSanitizer} rules over the whole text (math can sit anywhere
- *       marked and JupyterLab's math extraction disagree about), {@code latex.*}.
+ *       marked and JupyterLab's math extraction disagree about), {@code latex.*}; a {@code "}
+ *       inside a math region JupyterLab would pull out ({@link MathSpans}) becomes
+ *       <code>&#92;unicode{x22}</code> ({@code markdown.math.quote}), since the region's text
+ *       is put back unescaped wherever marked wrote its placeholder, attribute values included
+ *       (again after step 3: the HTML policy's rewrites add quotes of their own).
  *   <li>Fence info strings: what could leave JupyterLab's {@code class="language-…"} is removed
  *       ({@link FenceInfo}, {@code markdown.fence.info}).
  *   <li>commonmark-java (GFM tables, source spans): raw HTML blocks and inline tags go through
@@ -91,13 +95,16 @@ public final class MarkdownSanitizer implements RepresentationSanitizer {
 
   /** Steps 1 to 3 of the class comment. */
   String sanitizeText(String in, Report report) {
-    String text = FenceInfo.clean(latex.clean(in, report), report);
+    String text = FenceInfo.clean(MathQuotes.clean(latex.clean(in, report), report), report);
     boolean parsed = parseable(text);
     if ((text.indexOf('<') >= 0 || text.indexOf('[') >= 0) && parsed) {
       Node document = parser.parse(text);
       MarkdownEdits edits = new MarkdownEdits(text, html, urls, report);
       document.accept(edits);
       text = Edit.apply(text, edits.edits());
+      // the HTML policy's rewrites quote attribute values with ": inside math they would end
+      // the alt/title marked writes the math into
+      text = MathQuotes.clean(text, report);
     }
     List<int[]> code = parsed && PlainCode.mayContain(text)
         ? PlainCode.ranges(parser.parse(text), text)

@@ -62,21 +62,40 @@ final class TagScan {
   static List<Integer> find(String text, boolean strict) {
     List<Integer> found = new ArrayList<>();
     long budget = Math.min(8L * text.length() + (1 << 20), MAX_BUDGET);
+    List<int[]> math = MathSpans.find(text);
     for (int lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', lt + 1)) {
       if (lt + 1 >= text.length() || !startsTag(text.charAt(lt + 1))) {
         continue;
       }
-      String tag = text.substring(lt, extentEnd(text, lt));
+      int end = extentEnd(text, lt);
+      String tag = text.substring(lt, end);
       budget -= 3L * tag.length();
       if (budget < 0) {
         throw new IllegalStateException("too many unterminated tag-like sequences to check");
       }
-      if (isDangerous(tag) || BLANK_LINE.matcher(tag).find()
+      if (isDangerous(tag) || BLANK_LINE.matcher(tag).find() || endHiddenByMath(text, lt, end, math)
           || (strict && STRICT.matcher(tag.toLowerCase(Locale.ROOT)).find())) {
         found.add(lt);
       }
     }
     return found;
+  }
+
+  /**
+   * Whether the tag at {@code lt} (outside math) ends at a {@code >} inside a math region:
+   * JupyterLab puts that {@code >} back as {@code &gt;}, so the browser reads the region and
+   * what follows it as more of the tag (attributes no HTML sanitizer saw).
+   */
+  private static boolean endHiddenByMath(String text, int lt, int end, List<int[]> math) {
+    if (math.isEmpty() || MathSpans.inside(math, lt)) {
+      return false;
+    }
+    for (int i = text.indexOf('>', lt); i >= 0 && i < end; i = text.indexOf('>', i + 1)) {
+      if (MathSpans.inside(math, i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isDangerous(String tag) {

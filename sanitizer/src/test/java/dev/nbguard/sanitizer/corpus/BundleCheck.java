@@ -22,6 +22,8 @@ final class BundleCheck {
       "(?is)\\\\(href\\s*\\{\\s*(javascript|vbscript|data)\\s*:|require\\s*\\{|class\\s*\\{|cssid\\s*\\{"
           + "|style\\s*\\{|unicode\\s*\\[|data\\s*\\{)");
 
+  private static final Pattern PLACEHOLDER = Pattern.compile("@@(\\d+)@@");
+
   private BundleCheck() {}
 
   /** Problems in {@code bundle} ({@code {"data": …, "metadata": …}}); empty = safe. */
@@ -41,6 +43,8 @@ final class BundleCheck {
       } else if (mime.equals("text/markdown")) {
         String rendered = MARKDOWN_HTML.render(MARKDOWN.parse(text));
         prefix(mime + " (rendered)", ExecutableContentCheck.html(rendered), problems);
+        prefix(mime + " (rendered, math put back)",
+            ExecutableContentCheck.html(renderedWithMathPutBack(text)), problems);
         latex(mime, text, problems);
       } else if (mime.equals("text/latex")) {
         latex(mime, text, problems);
@@ -49,6 +53,31 @@ final class BundleCheck {
       }
     }
     return problems;
+  }
+
+  /**
+   * As JupyterLab's renderMarkdown: math regions replaced by {@code @@n@@} before rendering,
+   * put back afterwards with only {@code & < >} escaped.
+   */
+  private static String renderedWithMathPutBack(String text) {
+    List<int[]> spans = dev.nbguard.sanitizer.markdown.MathSpans.find(text);
+    StringBuilder placeholders = new StringBuilder();
+    int pos = 0;
+    for (int i = 0; i < spans.size(); i++) {
+      placeholders.append(text, pos, spans.get(i)[0]).append("@@").append(i).append("@@");
+      pos = spans.get(i)[1];
+    }
+    placeholders.append(text, pos, text.length());
+    String html = MARKDOWN_HTML.render(MARKDOWN.parse(placeholders.toString()));
+    return PLACEHOLDER.matcher(html).replaceAll(m -> {
+      int n = Integer.parseInt(m.group(1));
+      if (n >= spans.size()) {
+        return java.util.regex.Matcher.quoteReplacement(m.group());
+      }
+      String math = text.substring(spans.get(n)[0], spans.get(n)[1]);
+      return java.util.regex.Matcher.quoteReplacement(
+          math.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+    });
   }
 
   /** JupyterLab typesets math in HTML, Markdown and LaTeX outputs. */
