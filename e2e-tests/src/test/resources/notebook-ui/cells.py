@@ -51,6 +51,13 @@ import urllib.parse
 Markdown('**markdown-fence-module**\n\n```../../data:,%s%%2F%%2F\nx = 1\n```\n'
          % urllib.parse.quote(pwn('markdown-fence-module'), safe=''))
 
+# %% markdown-math-classic attack direct=classic
+# classic finds math differently from JupyterLab (an indented fence hides its dollar from
+# classic only): the quotes of this image's alt are math to classic alone, and come back
+# unescaped into alt="…"
+Markdown('**markdown-math-classic**\n\n  ```\n  $\n  ```\n![b$" onerror="%s" c="$](z) $\n'
+         % pwn('markdown-math-classic'))
+
 # %% ipywidget-link attack direct=classic only=classic
 # jsdlink copies the Text's value, plain text to the policy, into HTML.value in the browser
 _src = ipywidgets.Text(value='<img src=x onerror="%s">' % pwn('ipywidget-link'))

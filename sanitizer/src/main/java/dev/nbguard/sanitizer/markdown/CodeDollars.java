@@ -30,6 +30,91 @@ final class CodeDollars {
     return new String(out);
   }
 
+  /**
+   * {@code text} with the {@code $} that classic Notebook 6's {@code remove_math}
+   * (base/js/mathjaxutils.js) hides replaced by {@code hidden}: nothing unless the text has a
+   * backtick; then the same code spans, and matches of its own fence expression {@code
+   * ^\s{0,3}(`{3,})(.|\n)*?\1} (multiline: indented up to three, closed by the next run of as
+   * many backticks anywhere, no tilde fences).
+   */
+  static String hideClassic(String text, char hidden) {
+    if (text.indexOf('`') < 0) {
+      return text;
+    }
+    char[] out = text.toCharArray();
+    for (int[] m : codeSpans(text)) {
+      hideIn(out, m, hidden);
+    }
+    for (int[] m : classicFences(text)) {
+      hideIn(out, m, hidden);
+    }
+    return new String(out);
+  }
+
+  /** Matches of classic Notebook's fence expression, as {start, end}, leftmost first. */
+  static List<int[]> classicFences(String t) {
+    List<Integer> runStarts = new ArrayList<>();
+    List<Integer> runLens = new ArrayList<>();
+    for (int i = 0; i < t.length(); i++) {
+      if (t.charAt(i) == '`') {
+        int end = runEnd(t, i, '`');
+        runStarts.add(i);
+        runLens.add(end - i);
+        i = end - 1;
+      }
+    }
+    MaxTree lens = new MaxTree(runLens);
+    int[] nextBreak = new int[t.length() + 1]; // the next \r, \u2028 or \u2029 (or the end)
+    nextBreak[t.length()] = t.length();
+    for (int i = t.length() - 1; i >= 0; i--) {
+      char c = t.charAt(i);
+      nextBreak[i] = c == '\r' || c == '\u2028' || c == '\u2029' ? i : nextBreak[i + 1];
+    }
+    List<int[]> out = new ArrayList<>();
+    int p = 0;
+    while (p < t.length()) {
+      int next = -1;
+      if (isLineStart(t, p)) {
+        int b = p;
+        while (b < t.length() && b - p < 3 && isJsSpace(t.charAt(b))) {
+          b++;
+        }
+        int runLen = b < t.length() && t.charAt(b) == '`' ? runEnd(t, b, '`') - b : 0;
+        for (int k = runLen; k >= 3 && next < 0; k--) {
+          int close = firstTicks(t, runStarts, lens, b + k, k);
+          // (.|\n) crosses no other line terminator: \r, \u2028, \u2029 end the search
+          if (close >= 0 && close <= nextBreak[b + k]) {
+            next = close + k;
+            out.add(new int[] {p, next});
+          }
+        }
+      }
+      p = next >= 0 ? next : p + 1;
+    }
+    return out;
+  }
+
+  /** The first position at or after {@code from} where {@code k} backticks follow. */
+  private static int firstTicks(String t, List<Integer> runStarts, MaxTree lens, int from,
+      int k) {
+    int i = lowerBound(runStarts, from);
+    if (i > 0) { // the run {@code from} may sit in
+      int s = runStarts.get(i - 1);
+      if (s + lens.value(i - 1) - from >= k) {
+        return from;
+      }
+    }
+    int j = lens.firstAtLeast(i, k);
+    return j < 0 ? -1 : runStarts.get(j);
+  }
+
+  /** JavaScript's {@code \s}. */
+  private static boolean isJsSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f'
+        || c == '\u00A0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200A') || c == '\u2028'
+        || c == '\u2029' || c == '\u202F' || c == '\u205F' || c == '\u3000' || c == '\uFEFF';
+  }
+
   private static void hideIn(char[] out, int[] range, char hidden) {
     for (int i = range[0]; i < range[1]; i++) {
       if (out[i] == '$') {
@@ -159,6 +244,10 @@ final class CodeDollars {
       for (int i = s - 1; i >= 1; i--) {
         max[i] = Math.max(max[2 * i], max[2 * i + 1]);
       }
+    }
+
+    int value(int i) {
+      return max[size + i];
     }
 
     int firstAtLeast(int from, int x) {

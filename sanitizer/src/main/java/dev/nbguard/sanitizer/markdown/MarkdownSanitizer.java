@@ -95,17 +95,19 @@ public final class MarkdownSanitizer implements RepresentationSanitizer {
 
   /** Steps 1 to 3 of the class comment. */
   String sanitizeText(String in, Report report) {
-    String text = FenceInfo.clean(MathQuotes.clean(latex.clean(in, report), report), report);
+    // FenceInfo before MathQuotes: removing a backtick from an info string can make a line a
+    // fence, which changes the code JupyterLab hides from its math search
+    String text = MathQuotes.clean(FenceInfo.clean(latex.clean(in, report), report), report);
     boolean parsed = parseable(text);
     if ((text.indexOf('<') >= 0 || text.indexOf('[') >= 0) && parsed) {
       Node document = parser.parse(text);
       MarkdownEdits edits = new MarkdownEdits(text, html, urls, report);
       document.accept(edits);
       text = Edit.apply(text, edits.edits());
-      // the HTML policy's rewrites quote attribute values with ": inside math they would end
-      // the alt/title marked writes the math into
-      text = MathQuotes.clean(text, report);
     }
+    // again on the text as it now is, parsed or not: the HTML policy's rewrites quote attribute
+    // values with ", and edits move what JupyterLab counts as math and as code
+    text = MathQuotes.clean(text, report);
     List<int[]> code = parsed && PlainCode.mayContain(text)
         ? PlainCode.ranges(parser.parse(text), text)
         : List.of();

@@ -23,15 +23,15 @@ final class MathQuotes {
     List<int[]> spans = MathSpans.find(text);
     StringBuilder out = new StringBuilder(text.length());
     int pos = 0;
-    for (int[] span : spans) {
-      int quote = text.indexOf('"', span[0]);
-      if (quote < 0 || quote >= span[1]) {
-        continue;
-      }
-      report.sanitized("markdown.math.quote",
-          text.substring(span[0], Math.min(span[1], span[0] + 60)));
+    for (int[] span : spans) { // each span read once: linear in the text
+      boolean reported = false;
       for (int i = span[0]; i < span[1]; i++) {
         if (text.charAt(i) == '"') {
+          if (!reported) {
+            report.sanitized("markdown.math.quote",
+                text.substring(span[0], Math.min(span[1], span[0] + 60)));
+            reported = true;
+          }
           out.append(text, pos, i).append(QUOTE);
           pos = i + 1;
         }

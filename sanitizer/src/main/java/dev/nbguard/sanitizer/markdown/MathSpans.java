@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  * <p>Offsets are in the caller's text (JupyterLab first turns {@code \r\n} and {@code \r} into
  * {@code \n}; the port maps back). Code that JupyterLab hides from the math search (fenced blocks
  * at column 0 and code spans, found with its own regular expressions) holds no region.
+ *
+ * <p>Classic Notebook 6's {@code remove_math} is the same search, but hides other code ({@link
+ * CodeDollars#hideClassic}), so the two can pair dollars differently. {@link #find} returns what
+ * is math to either: the union of both frontends' regions.
  */
 public final class MathSpans {
   /** JavaScript's {@code \s}. */
@@ -32,16 +36,25 @@ public final class MathSpans {
   private MathSpans() {}
 
   /**
-   * The {start, end} offsets in {@code text} of each math region, in order. Near-linear time
-   * (see {@link CodeDollars}).
+   * The {start, end} offsets in {@code text} of each math region of JupyterLab or classic
+   * Notebook, in order, overlapping ones merged. Near-linear time (see {@link CodeDollars}).
    */
   public static List<int[]> find(String text) {
     if (text.indexOf('$') < 0 && text.indexOf('\\') < 0) {
       return List.of();
     }
+    List<int[]> lab = find(text, hideCodeDollars(text));
+    List<int[]> classic = find(text, CodeDollars.hideClassic(text, HIDDEN_DOLLAR));
+    return sameRegions(lab, classic) ? lab : union(lab, classic);
+  }
+
+  /**
+   * The regions found in {@code hidden} ({@code text} with the dollars of code hidden), as
+   * offsets in {@code text}.
+   */
+  private static List<int[]> find(String text, String hidden) {
     StringBuilder norm = new StringBuilder(text.length());
     int[] origin = new int[text.length() + 1];
-    String hidden = hideCodeDollars(text);
     for (int i = 0; i < hidden.length(); i++) {
       char c = hidden.charAt(i);
       origin[norm.length()] = i;
@@ -62,14 +75,38 @@ public final class MathSpans {
     return out;
   }
 
-  /** Whether {@code offset} lies inside one of {@code spans}. */
+  /** Whether {@code offset} lies inside one of {@code spans} (as {@link #find} returns them). */
   static boolean inside(List<int[]> spans, int offset) {
-    for (int[] s : spans) {
-      if (offset >= s[0] && offset < s[1]) {
-        return true;
+    return Ranges.contain(spans, offset);
+  }
+
+  private static boolean sameRegions(List<int[]> a, List<int[]> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i)[0] != b.get(i)[0] || a.get(i)[1] != b.get(i)[1]) {
+        return false;
       }
     }
-    return false;
+    return true;
+  }
+
+  /** Sorted, overlapping ranges merged: what is math to either frontend. */
+  private static List<int[]> union(List<int[]> a, List<int[]> b) {
+    List<int[]> all = new ArrayList<>(a);
+    all.addAll(b);
+    all.sort((x, y) -> Integer.compare(x[0], y[0]));
+    List<int[]> out = new ArrayList<>();
+    for (int[] r : all) {
+      int[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && r[0] < last[1]) {
+        last[1] = Math.max(last[1], r[1]);
+      } else {
+        out.add(new int[] {r[0], r[1]});
+      }
+    }
+    return out;
   }
 
   /** JupyterLab's {@code ~D} pass: the {@code $} of fenced code and code spans stop counting. */

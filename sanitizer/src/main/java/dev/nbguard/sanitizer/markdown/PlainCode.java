@@ -167,11 +167,6 @@ final class PlainCode {
   }
 
   static boolean inside(List<int[]> ranges, int position) {
-    for (int[] r : ranges) {
-      if (position >= r[0] && position < r[1]) {
-        return true;
-      }
-    }
-    return false;
+    return Ranges.contain(ranges, position);
   }
 }
