@@ -33,11 +33,34 @@ public final class FenceInfo {
   private static final Pattern OPENER = Pattern.compile(
       "(?m)^(?:[ \\t]*(?:>|[-+*]|\\d{1,9}[.)])(?=[ \\t>]|$))*[ \\t]*(`{3,}|~{3,})([^\\r\\n]*)$");
   private static final Pattern UNSAFE = Pattern.compile("[\"'<>&\\\\`/:?\\x00-\\x08\\x0a-\\x1f\\x7f]");
+  /** What makes a module id leave classic Notebook's mode directory (see the class comment). */
+  private static final Pattern MODULE_ID_BREAKOUT =
+      Pattern.compile("[:?]|(?:^|[\\s/])\\.\\.(?:$|[\\s/])|^\\s*/");
+  private static final Pattern MODULE_PATH = Pattern.compile("[/:?]");
 
   private FenceInfo() {}
 
-  /** {@code text} with every fence info string made safe; findings go to {@code report}. */
+  /**
+   * A Markdown output's text with every fence info string made safe (JupyterLab's {@code class}
+   * attribute and classic Notebook's module id); findings go to {@code report}.
+   */
   public static String clean(String text, Report report) {
+    return clean(text, UNSAFE, UNSAFE, report);
+  }
+
+  /**
+   * A Markdown cell's source with only the info strings that classic Notebook would load as a
+   * module outside its mode directory made safe: one with {@code :} or {@code ?} (a URL to
+   * RequireJS), a {@code ..} segment, or a leading {@code /} loses its {@code /}, {@code :}
+   * and {@code ?}. A cell is the author's own text, and JupyterLab renders cells through its
+   * sanitizer, so other info strings ({@code {figure} images/fish.png}, titles in quotes) stay.
+   */
+  public static String cleanModuleIds(String text, Report report) {
+    return clean(text, MODULE_ID_BREAKOUT, MODULE_PATH, report);
+  }
+
+  /** Removes {@code remove} from each info string in which {@code unsafe} finds something. */
+  private static String clean(String text, Pattern unsafe, Pattern remove, Report report) {
     if (text.indexOf("```") < 0 && text.indexOf("~~~") < 0) {
       return text;
     }
@@ -49,9 +72,9 @@ public final class FenceInfo {
       if (backticks && info.indexOf('`') >= 0) {
         continue; // not a fence for any parser: a code span at the start of a line
       }
-      if (UNSAFE.matcher(info).find()) {
+      if (unsafe.matcher(info).find()) {
         report.sanitized("markdown.fence.info", m.group(1) + info);
-        edits.add(new Edit(m.start(2), m.end(2), UNSAFE.matcher(info).replaceAll("")));
+        edits.add(new Edit(m.start(2), m.end(2), remove.matcher(info).replaceAll("")));
       }
     }
     return Edit.apply(text, edits);

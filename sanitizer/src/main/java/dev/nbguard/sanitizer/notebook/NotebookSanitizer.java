@@ -121,7 +121,7 @@ public final class NotebookSanitizer {
       return; // a list with a non-string line: not nbformat, left alone like other sources
     }
     Report report = new Report("text/markdown");
-    String cleaned = FenceInfo.clean(text, report);
+    String cleaned = FenceInfo.cleanModuleIds(text, report);
     if (cleaned.equals(text)) {
       return;
     }

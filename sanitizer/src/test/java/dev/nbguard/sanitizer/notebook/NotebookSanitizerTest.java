@@ -193,4 +193,23 @@ class NotebookSanitizerTest {
     assertTrue(r.findings().stream().anyMatch(f -> f.cell() == 0 && f.where().equals("source")
         && f.finding().rule().equals("markdown.fence.info")), () -> r.findings().toString());
   }
+  /** A cell is its author's text: info strings that cannot leave the mode directory stay. */
+  @Test
+  void markdownCellFenceInfoThatStaysInTheModeDirectoryIsKept() throws IOException {
+    for (String info : new String[] {"{figure} images/fish.png", "python title=\\\"src/a.py\\\"",
+        "{r, fig.cap=\\\"A\\\"}", "c++", "text/x-c++src"}) {
+      JsonNode nb = notebook("[{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": \"```"
+          + info + "\\nx\\n```\"}]", "{\"name\": \"python\"}");
+      SanitizedNotebook r = sanitizer.sanitize(nb);
+      assertFalse(r.changed(), () -> info + " " + r.findings());
+    }
+    for (String info : new String[] {"/evil", "a/../../b", "x?y", "https:x"}) {
+      JsonNode nb = notebook("[{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": \"```"
+          + info + "\\nx\\n```\"}]", "{\"name\": \"python\"}");
+      SanitizedNotebook r = sanitizer.sanitize(nb);
+      String source = r.notebook().at("/cells/0/source").textValue();
+      assertTrue(r.changed() && !source.contains("/") && !source.contains(":")
+          && !source.contains("?"), () -> info + " -> " + source);
+    }
+  }
 }
