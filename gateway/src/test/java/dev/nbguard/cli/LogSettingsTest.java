@@ -3,11 +3,19 @@ package dev.nbguard.cli;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.logging.Level;
+import java.util.logging.LogManager;
 import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class LogSettingsTest {
+
+  @AfterEach
+  void backToTheJdkDefaults() throws IOException {
+    LogManager.getLogManager().readConfiguration();
+  }
 
   @Test
   void quietsVertxConnectionEvictionButKeepsWarnings() {

@@ -24,10 +24,10 @@ final class NbguardLauncher {
       throw new IllegalStateException("no nbguard jar at " + jar
           + " (build it: mvn -B -pl gateway -am package -DskipTests, or ./nbguard --help)");
     }
-    Path repo = jar.toAbsolutePath().normalize().getParent().getParent().getParent();
+    Path abs = jar.toAbsolutePath().normalize();
+    Path repo = abs.getNameCount() > 3 ? abs.getParent().getParent().getParent() : abs;
     Path launcher = repo.resolve("nbguard");
-    if (!Files.isExecutable(launcher)
-        || !repo.resolve("gateway/target/nbguard.jar").equals(jar.toAbsolutePath().normalize())) {
+    if (!Files.isExecutable(launcher) || !repo.resolve("gateway/target/nbguard.jar").equals(abs)) {
       throw new IllegalStateException("the jar " + jar + " is not the one the launcher "
           + launcher + " runs");
     }
