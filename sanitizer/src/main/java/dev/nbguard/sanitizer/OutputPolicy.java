@@ -187,7 +187,9 @@ public final class OutputPolicy {
     }
     try {
       boolean wasLines = rawValue.isArray() && !isJsonType(mime);
-      JsonNode value = wasLines ? joinLines(rawValue) : rawValue;
+      JsonNode value = wasLines ? TextNode.valueOf(MultilineText.joined(rawValue).orElseThrow(
+          () -> new IllegalArgumentException("a multi-line value must be a list of strings")))
+          : rawValue;
       if (value.isTextual() && value.textValue().length() > config.limits().maxRepresentationChars()) {
         report.add(Action.DROP, "limit.size", value.textValue().length() + " characters");
         return Optional.empty();
@@ -213,7 +215,7 @@ public final class OutputPolicy {
       if (outValue.equals(value)) {
         outValue = rawValue;
       } else if (wasLines && outValue.isTextual()) {
-        outValue = splitLines(outValue.textValue());
+        outValue = MultilineText.split(outValue.textValue());
       }
       return Optional.of(new Kept(r.mimeType(), outValue, r.metadata()));
     } catch (RuntimeException | StackOverflowError e) {
@@ -254,33 +256,6 @@ public final class OutputPolicy {
   static boolean isJsonType(String mime) {
     String m = mime.toLowerCase(Locale.ROOT);
     return m.equals("application/json") || m.endsWith("+json");
-  }
-
-  private static JsonNode joinLines(JsonNode lines) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonNode line : lines) {
-      if (!line.isTextual()) {
-        throw new IllegalArgumentException("a multi-line value must be a list of strings");
-      }
-      sb.append(line.textValue());
-    }
-    return TextNode.valueOf(sb.toString());
-  }
-
-  /** nbformat's list form: split after each newline, keeping it. */
-  static ArrayNode splitLines(String text) {
-    ArrayNode out = JSON.arrayNode();
-    int start = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        out.add(text.substring(start, i + 1));
-        start = i + 1;
-      }
-    }
-    if (start < text.length()) {
-      out.add(text.substring(start));
-    }
-    return out;
   }
 
   // ---- outputs (nbformat output objects), shared by the notebook walker and Output widgets ----

@@ -45,7 +45,7 @@ public final class MathSpans {
     }
     List<int[]> lab = find(text, hideCodeDollars(text));
     List<int[]> classic = find(text, CodeDollars.hideClassic(text, HIDDEN_DOLLAR));
-    return sameRegions(lab, classic) ? lab : union(lab, classic);
+    return union(lab, classic);
   }
 
   /**
@@ -78,18 +78,6 @@ public final class MathSpans {
   /** Whether {@code offset} lies inside one of {@code spans} (as {@link #find} returns them). */
   static boolean inside(List<int[]> spans, int offset) {
     return Ranges.contain(spans, offset);
-  }
-
-  private static boolean sameRegions(List<int[]> a, List<int[]> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (a.get(i)[0] != b.get(i)[0] || a.get(i)[1] != b.get(i)[1]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Sorted, overlapping ranges merged: what is math to either frontend. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nbguard.sanitizer.Action;
 import dev.nbguard.sanitizer.Finding;
+import dev.nbguard.sanitizer.MultilineText;
 import dev.nbguard.sanitizer.OutputPolicy;
 import dev.nbguard.sanitizer.Report;
 import dev.nbguard.sanitizer.SanitizedOutput;
@@ -13,6 +14,7 @@ import dev.nbguard.sanitizer.markdown.FenceInfo;
 import dev.nbguard.sanitizer.widget.SanitizedWidgetDocument;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Applies an {@link OutputPolicy} to a stored notebook (nbformat 4): every code cell's outputs,
@@ -116,45 +118,21 @@ public final class NotebookSanitizer {
     if (source == null || !(source.isTextual() || lines)) {
       return;
     }
-    String text = lines ? joined((ArrayNode) source) : source.textValue();
-    if (text == null) {
+    Optional<String> joined = lines ? MultilineText.joined(source)
+        : Optional.of(source.textValue());
+    if (joined.isEmpty()) {
       return; // a list with a non-string line: not nbformat, left alone like other sources
     }
+    String text = joined.get();
     Report report = new Report("text/markdown");
     String cleaned = FenceInfo.cleanModuleIds(text, report);
     if (cleaned.equals(text)) {
       return;
     }
-    cell.set("source", lines ? splitLines(cleaned) : JSON.textNode(cleaned));
+    cell.set("source", lines ? MultilineText.split(cleaned) : JSON.textNode(cleaned));
     for (Finding f : report.findings()) {
       findings.add(new NotebookFinding(cellIndex, -1, "source", f));
     }
-  }
-
-  private static String joined(ArrayNode lines) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonNode line : lines) {
-      if (!line.isTextual()) {
-        return null;
-      }
-      sb.append(line.textValue());
-    }
-    return sb.toString();
-  }
-
-  private static ArrayNode splitLines(String text) {
-    ArrayNode out = JSON.arrayNode();
-    int start = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        out.add(text.substring(start, i + 1));
-        start = i + 1;
-      }
-    }
-    if (start < text.length()) {
-      out.add(text.substring(start));
-    }
-    return out;
   }
 
   /** {@code metadata.language_info}: see {@link LanguageInfo}. */
